@@ -1,0 +1,3 @@
+export * from './org-kinds';
+export * from './activity-kinds';
+export * from './compliance-rules';

@@ -1,0 +1,6 @@
+export * from './catalog';
+export * from './events';
+export * from './activity';
+export * from './civil-date';
+export * from './errors';
+export * from './state';

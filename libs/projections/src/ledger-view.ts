@@ -1,0 +1,19 @@
+import type { CivilDate } from '../../domain/src';
+import type { ActivityDoc, MemberDoc, OrgDoc } from '../../domain/src';
+
+/**
+ * Read access to the ledger's read models. Implemented by the persisted read model (live) and by
+ * the in-memory state of an as-of replay, so every query works the same on both.
+ */
+export interface LedgerView {
+  getOrg(id: string): Promise<OrgDoc | undefined>;
+  listOrgs(): Promise<OrgDoc[]>;
+  getMember(id: string): Promise<MemberDoc | undefined>;
+  /** Members with any stint in one of these orgs (all members when omitted). */
+  listMembers(orgIds?: readonly string[]): Promise<MemberDoc[]>;
+  getActivity(id: string): Promise<ActivityDoc | undefined>;
+  /** Activities of these orgs whose date lies in [from, to] (inclusive), date order. */
+  listActivities(orgIds: readonly string[], from: CivilDate, to: CivilDate, options?: { includeVoided?: boolean }): Promise<ActivityDoc[]>;
+  /** Global position of the last event reflected. */
+  position(): Promise<bigint>;
+}
