@@ -4,3 +4,4 @@ export * from './activity';
 export * from './civil-date';
 export * from './errors';
 export * from './state';
+export * from './commands';

@@ -2,22 +2,40 @@ import { createHash } from 'node:crypto';
 import { canonicalJson } from './canonical-json';
 import { GENESIS_HASH, NewEvent, StoredEvent } from './envelope';
 
-/** What the hash covers: the whole envelope except the store-assigned global position and the hash itself. */
-export function hashOf(event: Omit<StoredEvent, 'globalPosition' | 'hash'>): string {
-  const body = canonicalJson({
-    eventId: event.eventId,
-    streamId: event.streamId,
-    streamVersion: event.streamVersion,
-    type: event.type,
-    schemaVersion: event.schemaVersion,
-    data: event.data,
-    metadata: event.metadata,
-    prevHash: event.prevHash,
-  });
-  return createHash('sha256').update(body).digest('hex');
+type HashedFields = Omit<StoredEvent, 'globalPosition' | 'hash'>;
+
+/**
+ * The canonical body the hash covers: the whole envelope except the store-assigned global
+ * position and the hash itself. Written with the keys in sorted order, so it is byte for byte
+ * `canonicalJson` of those fields, while the data and metadata texts can be reused for storage.
+ */
+function hashedBody(event: HashedFields, dataJson: string, metadataJson: string): string {
+  return (
+    `{"data":${dataJson},"eventId":${JSON.stringify(event.eventId)},"metadata":${metadataJson},` +
+    `"prevHash":${JSON.stringify(event.prevHash)},"schemaVersion":${JSON.stringify(event.schemaVersion)},` +
+    `"streamId":${JSON.stringify(event.streamId)},"streamVersion":${JSON.stringify(event.streamVersion)},` +
+    `"type":${JSON.stringify(event.type)}}`
+  );
 }
 
-export type ChainedEvent = Omit<StoredEvent, 'globalPosition'>;
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+export function hashOf(event: HashedFields): string {
+  if (event.data === undefined || event.metadata === undefined) {
+    // Undefined members are dropped by the canonical form; spell that case out literally.
+    const { eventId, streamId, streamVersion, type, schemaVersion, data, metadata, prevHash } = event;
+    return sha256(canonicalJson({ eventId, streamId, streamVersion, type, schemaVersion, data, metadata, prevHash }));
+  }
+  return sha256(hashedBody(event, canonicalJson(event.data), canonicalJson(event.metadata)));
+}
+
+/**
+ * An event with its place in the stream and its hash, plus the canonical JSON texts of its data
+ * and metadata (what was hashed), which adapters may store as they are.
+ */
+export type ChainedEvent = Omit<StoredEvent, 'globalPosition'> & { dataJson: string; metadataJson: string };
 
 /**
  * Gives a batch of new events their stream versions and hashes, continuing a stream whose last
@@ -39,8 +57,10 @@ export function chainEvents(streamId: string, lastVersion: number, lastHash: str
       metadata: e.metadata,
       prevHash,
     };
-    const hash = hashOf(partial);
-    out.push({ ...partial, hash });
+    const dataJson = canonicalJson(e.data);
+    const metadataJson = canonicalJson(e.metadata);
+    const hash = sha256(hashedBody(partial, dataJson, metadataJson));
+    out.push({ ...partial, hash, dataJson, metadataJson });
     prevHash = hash;
   }
   return out;

@@ -8,6 +8,8 @@ import type { ActivityDoc, MemberDoc, OrgDoc } from '../../domain/src';
 export interface LedgerView {
   getOrg(id: string): Promise<OrgDoc | undefined>;
   listOrgs(): Promise<OrgDoc[]>;
+  /** Direct children of an org (dissolved ones included); cheap, as it runs on every logged activity. */
+  listChildOrgs(parentId: string): Promise<OrgDoc[]>;
   getMember(id: string): Promise<MemberDoc | undefined>;
   /** Members with any stint in one of these orgs (all members when omitted). */
   listMembers(orgIds?: readonly string[]): Promise<MemberDoc[]>;

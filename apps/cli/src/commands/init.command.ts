@@ -1,0 +1,17 @@
+import { Command } from 'commander';
+import { verb } from '../cli-action';
+import { printJson, printText } from '../printers/output';
+
+export function registerInit(program: Command): void {
+  program
+    .command('init')
+    .description('初始化台账存储（创建数据库与读模型）')
+    .action(
+      verb<Record<string, never>>(async ({ app, globals }) => {
+        await app.ledger.catchUp();
+        const position = await app.ledger.store.headPosition();
+        if (globals.json) return printJson({ ok: true, store: globals.store, events: position.toString() });
+        printText(`台账已就绪：${globals.store}（现有事件 ${position} 条）`);
+      }),
+    );
+}

@@ -1,0 +1,75 @@
+import 'reflect-metadata';
+import { Command, CommanderError } from 'commander';
+import { registerCompliance } from './commands/compliance.command';
+import { registerCorrect } from './commands/correct.command';
+import { registerDemo } from './commands/demo.command';
+import { registerHistory } from './commands/history.command';
+import { registerInit } from './commands/init.command';
+import { registerKinds } from './commands/kinds.command';
+import { registerLate } from './commands/late.command';
+import { registerList } from './commands/list.command';
+import { registerLog } from './commands/log.command';
+import { registerMember } from './commands/member.command';
+import { registerOrg } from './commands/org.command';
+import { registerRebuild } from './commands/rebuild.command';
+import { registerTally } from './commands/tally.command';
+import { registerVerify } from './commands/verify.command';
+import { registerVoid } from './commands/void.command';
+import { EXIT } from './exit-codes';
+import { reportError, UsageError } from './report-error';
+
+function buildProgram(): Command {
+  const program = new Command('taizhang')
+    .description('台账：党建活动台账与年度述职报告')
+    .option('--store <url>', '存储地址（默认 $TAIZHANG_STORE 或 sqlite:./data/taizhang.db）')
+    .option('--actor <name>', '录入人（默认 $TAIZHANG_ACTOR 或系统用户名）')
+    .option('--json', '以 JSON 输出（供程序读取）')
+    // Commander's own error line is not printed: reportError prints it (bilingual, or as JSON with --json).
+    .configureOutput({ outputError: () => undefined })
+    .exitOverride();
+  for (const register of [
+    registerInit,
+    registerOrg,
+    registerMember,
+    registerLog,
+    registerCorrect,
+    registerVoid,
+    registerList,
+    registerTally,
+    registerCompliance,
+    registerHistory,
+    registerLate,
+    registerVerify,
+    registerRebuild,
+    registerKinds,
+    registerDemo,
+  ]) {
+    register(program);
+  }
+  // Subcommands inherit exitOverride so usage errors reach our handler (exit 2, bilingual).
+  program.commands.forEach(function override(cmd: Command) {
+    cmd.exitOverride();
+    cmd.commands.forEach(override);
+  });
+  return program;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.exitCode === 0) {
+        process.exitCode = EXIT.ok;
+        return;
+      }
+      const message = err.message.replace(/^error:\s*/, '');
+      process.exitCode = reportError(new UsageError(message, `命令用法有误：${message}（使用 --help 查看用法）`), argv.includes('--json'));
+      return;
+    }
+    process.exitCode = reportError(err, argv.includes('--json'));
+  }
+}
+
+void main(process.argv);

@@ -1,0 +1,112 @@
+import { randomBytes } from 'node:crypto';
+import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import {
+  CorrectActivityInput,
+  decideCorrectActivity,
+  decideLogActivity,
+  decideVoidActivity,
+  LogActivityInput,
+  memberIdsMentioned,
+  VoidActivityInput,
+} from '../../../domain/src/commands';
+import type { ActivityDoc, MemberDoc, OrgDoc } from '../../../domain/src';
+import type { LedgerView } from '../../../projections/src/ledger-view';
+import type { CommandMeta } from '../command-meta';
+import { key, LedgerCommandHandler } from './ledger-command-handler';
+
+export interface ActivityResult {
+  activityId: string;
+  /** True when the same activity was already stored under this id: nothing was appended. */
+  alreadyLogged: boolean;
+}
+
+/** A short id a secretary can type back (`correct 20210305-k3x9qz`): the date plus random letters. */
+export function newActivityId(date: unknown): string {
+  const day = typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date.trim()) ? date.trim().replace(/-/g, '') : 'a';
+  const alphabet = 'abcdefghijkmnpqrstuvwxyz23456789';
+  const suffix = [...randomBytes(8)].map((b) => alphabet[b % alphabet.length]).join('');
+  return `${day}-${suffix}`;
+}
+
+async function activityFacts(view: LedgerView, orgId: string, input: LogActivityInput | CorrectActivityInput, existing?: ActivityDoc) {
+  const org: OrgDoc | undefined = orgId ? await view.getOrg(orgId) : undefined;
+  const childGroups = org ? await view.listChildOrgs(orgId) : [];
+  const members: Record<string, MemberDoc | undefined> = {};
+  for (const id of memberIdsMentioned(input, existing?.details)) members[id] = await view.getMember(id);
+  return { org, childGroups, members };
+}
+
+export class LogActivityCommand extends Command<ActivityResult> {
+  constructor(
+    readonly input: LogActivityInput,
+    readonly meta: CommandMeta,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(LogActivityCommand)
+export class LogActivityHandler extends LedgerCommandHandler implements ICommandHandler<LogActivityCommand> {
+  execute({ input, meta }: LogActivityCommand): Promise<ActivityResult> {
+    // The id is fixed before the first attempt, so a retry after a conflict cannot log twice.
+    const activityId = key(input.activityId) || newActivityId(input.date);
+    return this.attempt(async () => {
+      const view = this.ledger.view;
+      const orgId = key(input.orgId);
+      const existing = await view.getActivity(activityId);
+      const facts = await activityFacts(view, orgId, input, existing);
+      const decision = decideLogActivity({ ...input, activityId }, { today: this.today(), existing, ...facts });
+      // Deterministic event ids: a concurrent duplicate of the same request is absorbed by the store.
+      await this.append(orgId, decision.events, meta, facts.org?.streamVersion ?? 'no-stream', `activity:${activityId}:logged`);
+      return { activityId, alreadyLogged: decision.events.length === 0 };
+    });
+  }
+}
+
+export class CorrectActivityCommand extends Command<ActivityResult> {
+  constructor(
+    readonly input: CorrectActivityInput,
+    readonly meta: CommandMeta,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(CorrectActivityCommand)
+export class CorrectActivityHandler extends LedgerCommandHandler implements ICommandHandler<CorrectActivityCommand> {
+  execute({ input, meta }: CorrectActivityCommand): Promise<ActivityResult> {
+    return this.attempt(async () => {
+      const view = this.ledger.view;
+      const activityId = key(input.activityId);
+      const existing = activityId ? await view.getActivity(activityId) : undefined;
+      const orgId = existing?.orgId ?? '';
+      const facts = await activityFacts(view, orgId, input, existing);
+      const decided = decideCorrectActivity(input, { today: this.today(), existing, ...facts });
+      await this.append(orgId, decided, meta, facts.org?.streamVersion ?? 'no-stream');
+      return { activityId, alreadyLogged: false };
+    });
+  }
+}
+
+export class VoidActivityCommand extends Command<ActivityResult> {
+  constructor(
+    readonly input: VoidActivityInput,
+    readonly meta: CommandMeta,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(VoidActivityCommand)
+export class VoidActivityHandler extends LedgerCommandHandler implements ICommandHandler<VoidActivityCommand> {
+  execute({ input, meta }: VoidActivityCommand): Promise<ActivityResult> {
+    return this.attempt(async () => {
+      const activityId = key(input.activityId);
+      const existing = activityId ? await this.ledger.view.getActivity(activityId) : undefined;
+      const decided = decideVoidActivity(input, { existing });
+      const org = existing ? await this.ledger.view.getOrg(existing.orgId) : undefined;
+      await this.append(existing?.orgId ?? '', decided, meta, org?.streamVersion ?? 'no-stream');
+      return { activityId, alreadyLogged: false };
+    });
+  }
+}

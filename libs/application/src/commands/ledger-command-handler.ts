@@ -1,0 +1,49 @@
+import { Inject } from '@nestjs/common';
+import { chinaDateOf, orgStreamId } from '../../../domain/src';
+import type { CivilDate, DomainEvent } from '../../../domain/src';
+import type { ExpectedVersion } from '../../../event-store/src';
+import type { CommandMeta } from '../command-meta';
+import type { Ledger } from '../ledger';
+import { toNewEvents } from '../new-event';
+import { Clock, CLOCK, LEDGER } from '../tokens';
+import { withConflictRetry } from '../with-conflict-retry';
+
+/**
+ * The shape every write takes: catch the read models up, gather facts, let the pure decider
+ * validate and decide, append to the org's stream at the version the facts were read at; on a
+ * concurrency conflict, start over from fresh facts.
+ */
+export abstract class LedgerCommandHandler {
+  constructor(
+    @Inject(LEDGER) protected readonly ledger: Ledger,
+    @Inject(CLOCK) protected readonly clock: Clock,
+  ) {}
+
+  protected today(): CivilDate {
+    return chinaDateOf(this.clock.now());
+  }
+
+  protected attempt<T>(body: () => Promise<T>): Promise<T> {
+    return withConflictRetry(async () => {
+      await this.ledger.catchUp();
+      return body();
+    });
+  }
+
+  protected async append(
+    orgId: string,
+    decided: readonly DomainEvent[],
+    meta: CommandMeta,
+    expectedVersion: ExpectedVersion,
+    idempotencyKey?: string,
+  ): Promise<void> {
+    if (decided.length === 0) return;
+    const events = toNewEvents(decided, meta, this.clock.now(), idempotencyKey);
+    await this.ledger.store.appendToStream(orgStreamId(orgId), events, expectedVersion);
+  }
+}
+
+/** Trims a raw text input the way deciders do, for looking facts up before deciding. */
+export function key(value: unknown): string {
+  return typeof value === 'string' ? value.trim() : value === undefined || value === null ? '' : String(value).trim();
+}

@@ -1,0 +1,56 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { StoreUrlError } from './errors';
+import { EventStore } from './port';
+
+/** Where the ledger keeps its events unless told otherwise (relative to the working directory). */
+export const DEFAULT_STORE_URL = 'sqlite:./data/taizhang.db';
+
+/** A parsed store URL: which adapter, and what it needs to connect. */
+export type StoreLocation = { kind: 'sqlite'; filePath: string };
+
+const SUPPORTED = 'sqlite:<文件路径/file path>（例如/e.g. sqlite:./data/taizhang.db, sqlite:/var/lib/taizhang/ledger.db）';
+
+/**
+ * Parses `sqlite:<path>`; a relative path is resolved against the working directory. Only the
+ * scheme of a refused URL is echoed back: a database URL may carry a password.
+ */
+export function parseStoreUrl(url: string): StoreLocation {
+  const match = /^([a-z][a-z0-9+.-]*):/i.exec(url.trim());
+  if (!match) {
+    throw new StoreUrlError(`事件存储地址缺少协议前缀，目前支持：${SUPPORTED}。Event store URL has no scheme; supported: sqlite:<path>.`);
+  }
+  const scheme = match[1].toLowerCase();
+  if (scheme !== 'sqlite') {
+    throw new StoreUrlError(
+      `不支持的事件存储协议“${scheme}:”，目前支持：${SUPPORTED}。` +
+        `Unsupported event store scheme "${scheme}:"; supported: sqlite:<path> (postgres:// and esdb:// are not available yet).`,
+    );
+  }
+  let path = url.trim().slice(match[0].length);
+  // sqlite:///abs/path.db is the URL spelling of an absolute path; sqlite://host/... names nothing we know.
+  if (path.startsWith('//')) {
+    if (!path.startsWith('///')) {
+      throw new StoreUrlError(`SQLite 地址不能包含主机名，请写 sqlite:/绝对路径 或 sqlite:相对路径。SQLite URL must not name a host: ${url}`);
+    }
+    path = path.slice(2);
+  }
+  if (path === '') throw new StoreUrlError(`SQLite 地址缺少文件路径，例如 ${DEFAULT_STORE_URL}。SQLite URL has no file path.`);
+  if (path === ':memory:') {
+    throw new StoreUrlError('事件存储必须是文件，不能是 :memory:（读模型要单独打开同一个文件）。The event store must be a file, not :memory:.');
+  }
+  return { kind: 'sqlite', filePath: resolve(path) };
+}
+
+/** Opens the store a URL names, creating the SQLite file and its directory when absent. */
+export async function openEventStore(url: string = DEFAULT_STORE_URL): Promise<EventStore> {
+  const location = parseStoreUrl(url);
+  switch (location.kind) {
+    case 'sqlite': {
+      mkdirSync(dirname(location.filePath), { recursive: true });
+      // Loaded on demand so callers that never open SQLite do not load the native module.
+      const { SqliteEventStore } = await import('./sqlite/sqlite-event-store');
+      return new SqliteEventStore(location.filePath);
+    }
+  }
+}

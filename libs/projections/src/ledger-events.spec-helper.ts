@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import type { ActivityDetails, MemberStatus, OrgKind } from '../../domain/src';
+import type { EventMetadata, NewEvent, StoredEvent } from '../../event-store/src/envelope';
+
+/**
+ * Builders of well-formed ledger events for the projection specs: `NewEvent`s to append to a real
+ * store, and `stored()` to give one a place without a store (reducer unit tests).
+ */
+
+export interface At {
+  /** Recording instant (default 2024-01-01T00:00:00.000Z). */
+  at?: string;
+  actor?: string;
+}
+
+function meta(opts: At = {}): EventMetadata {
+  return {
+    actor: opts.actor ?? 'secretary',
+    recordedAt: opts.at ?? '2024-01-01T00:00:00.000Z',
+    source: 'cli',
+    correlationId: randomUUID(),
+    causationId: null,
+  };
+}
+
+function event<D>(type: string, data: D, opts?: At): NewEvent<D> {
+  return { eventId: randomUUID(), type, schemaVersion: 1, data, metadata: meta(opts) };
+}
+
+export function details(extra: Partial<ActivityDetails> & { date: string }): ActivityDetails {
+  return {
+    kinds: ['theme-day'],
+    qualifier: null,
+    title: '主题党日',
+    place: null,
+    host: null,
+    speaker: null,
+    attendees: [],
+    headcount: null,
+    hours: null,
+    quantities: [],
+    groups: [],
+    note: null,
+    ...extra,
+  };
+}
+
+export const ev = {
+  orgRegistered: (orgId: string, o: At & { name?: string; kind?: OrgKind; parentId?: string | null } = {}) =>
+    event('OrganizationRegistered', { orgId, name: o.name ?? `支部${orgId}`, kind: o.kind ?? 'branch', parentId: o.parentId ?? null, establishedOn: '2020-01-01' }, o),
+  orgRenamed: (orgId: string, name: string, previousName: string, o?: At) => event('OrganizationRenamed', { orgId, name, previousName }, o),
+  orgMoved: (orgId: string, parentId: string | null, previousParentId: string | null, o?: At) =>
+    event('OrganizationMoved', { orgId, parentId, previousParentId }, o),
+  orgDissolved: (orgId: string, on: string, o?: At) => event('OrganizationDissolved', { orgId, on, reason: '撤销' }, o),
+  memberEnrolled: (memberId: string, orgId: string, since: string, status: MemberStatus = 'full', o?: At) =>
+    event('MemberEnrolled', { memberId, orgId, name: `党员${memberId}`, status, since }, o),
+  memberTransferred: (memberId: string, fromOrgId: string, toOrgId: string, on: string, o?: At) =>
+    event('MemberTransferred', { memberId, fromOrgId, toOrgId, on }, o),
+  memberStatusChanged: (memberId: string, orgId: string, status: MemberStatus, on: string, o?: At) =>
+    event('MemberStatusChanged', { memberId, orgId, status, on }, o),
+  memberLeft: (memberId: string, orgId: string, on: string, o?: At) => event('MemberLeft', { memberId, orgId, on, reason: null }, o),
+  activityLogged: (activityId: string, orgId: string, activity: ActivityDetails, o?: At) =>
+    event('ActivityLogged', { activityId, orgId, activity }, o),
+  activityCorrected: (activityId: string, orgId: string, activity: ActivityDetails, changedFields: string[], reason: string, o?: At) =>
+    event('ActivityCorrected', { activityId, orgId, activity, changedFields, reason }, o),
+  activityVoided: (activityId: string, orgId: string, reason: string, o?: At) => event('ActivityVoided', { activityId, orgId, reason }, o),
+};
+
+/** Gives a new event a place in a stream and in the store (hashes are not checked by reducers). */
+export function stored(e: NewEvent, streamId: string, streamVersion: number, globalPosition: bigint): StoredEvent {
+  return { ...e, streamId, streamVersion, globalPosition, prevHash: '0'.repeat(64), hash: 'f'.repeat(64) };
+}
+
+/** Deep-freezes a value, so a reducer that mutates its input throws in strict mode. */
+export function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value as Record<string, unknown>)) deepFreeze(v);
+  }
+  return value;
+}

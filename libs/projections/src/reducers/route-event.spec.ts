@@ -1,0 +1,29 @@
+import { details, ev, stored } from '../ledger-events.spec-helper';
+import { routeEvent } from './route-event';
+
+describe('routeEvent', () => {
+  it('sends an activity event to its activity and to the org whose stream version it moves', () => {
+    expect(routeEvent(stored(ev.activityLogged('a1', 'b1', details({ date: '2024-01-01' })), 'org-b1', 2, 5n))).toEqual({
+      orgIds: ['b1'],
+      memberIds: [],
+      activityIds: ['a1'],
+    });
+  });
+
+  it('sends a transfer to the member and to the stream it is recorded in (the sending org)', () => {
+    expect(routeEvent(stored(ev.memberTransferred('m1', 'b1', 'b2', '2024-01-01'), 'org-b1', 3, 6n))).toEqual({
+      orgIds: ['b1'],
+      memberIds: ['m1'],
+      activityIds: [],
+    });
+  });
+
+  it("names the stream's org and, when different, the org an organisation event is about", () => {
+    expect(routeEvent(stored(ev.orgRenamed('b1', 'n', 'o'), 'org-b1', 2, 7n)).orgIds).toEqual(['b1']);
+    expect(routeEvent(stored(ev.orgRenamed('b1', 'n', 'o'), 'org-c1', 2, 7n)).orgIds).toEqual(['c1', 'b1']);
+  });
+
+  it('touches no org for a stream that is not an org stream', () => {
+    expect(routeEvent(stored(ev.activityVoided('a1', 'b1', 'r'), 'report-1', 1, 8n)).orgIds).toEqual([]);
+  });
+});

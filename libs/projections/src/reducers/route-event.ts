@@ -1,0 +1,42 @@
+import type { StoredEvent } from '../../../event-store/src/envelope';
+import {
+  ACTIVITY_CORRECTED,
+  ACTIVITY_LOGGED,
+  ACTIVITY_VOIDED,
+  MEMBER_ENROLLED,
+  MEMBER_LEFT,
+  MEMBER_STATUS_CHANGED,
+  MEMBER_TRANSFERRED,
+  ORGANIZATION_DISSOLVED,
+  ORGANIZATION_MOVED,
+  ORGANIZATION_REGISTERED,
+  ORGANIZATION_RENAMED,
+} from '../../../domain/src/events';
+import { orgIdOfStream } from './stream-org';
+
+/** The documents one event may change, by kind. */
+export interface EventRoute {
+  orgIds: string[];
+  memberIds: string[];
+  activityIds: string[];
+}
+
+const ORG_EVENTS = new Set<string>([ORGANIZATION_REGISTERED, ORGANIZATION_RENAMED, ORGANIZATION_MOVED, ORGANIZATION_DISSOLVED]);
+const MEMBER_EVENTS = new Set<string>([MEMBER_ENROLLED, MEMBER_TRANSFERRED, MEMBER_STATUS_CHANGED, MEMBER_LEFT]);
+const ACTIVITY_EVENTS = new Set<string>([ACTIVITY_LOGGED, ACTIVITY_CORRECTED, ACTIVITY_VOIDED]);
+
+/**
+ * Which documents an event touches: the org whose stream it is in (its stream version moves on
+ * every event), the org an organisation event names, and the member or activity it names.
+ */
+export function routeEvent(event: StoredEvent): EventRoute {
+  const route: EventRoute = { orgIds: [], memberIds: [], activityIds: [] };
+  const streamOrg = orgIdOfStream(event.streamId);
+  if (streamOrg !== undefined) route.orgIds.push(streamOrg);
+  const data = event.data as Record<string, unknown> | null;
+  if (typeof data !== 'object' || data === null) return route;
+  if (ORG_EVENTS.has(event.type) && typeof data.orgId === 'string' && data.orgId !== streamOrg) route.orgIds.push(data.orgId);
+  else if (MEMBER_EVENTS.has(event.type) && typeof data.memberId === 'string') route.memberIds.push(data.memberId);
+  else if (ACTIVITY_EVENTS.has(event.type) && typeof data.activityId === 'string') route.activityIds.push(data.activityId);
+  return route;
+}

@@ -1,0 +1,36 @@
+import type { Database } from 'better-sqlite3';
+import { createDocumentTables, dropDocumentTables, LIVE_PREFIX, REBUILD_PREFIX, tableExists, tablesWithPrefix } from './read-model-tables';
+
+/**
+ * Bumped whenever a read-model table or document shape changes. The read model is derived, so a
+ * file stamped with another version simply has its rm_ tables dropped and is rebuilt by catch-up.
+ * Kept in `rm_meta`, not `user_version`, which belongs to the event store's schema.
+ */
+export const READ_MODEL_VERSION = 2;
+
+/** Creates the rm_ tables when absent; drops and recreates them when stamped with another version. */
+export function ensureReadModelSchema(db: Database): void {
+  // The common case (an up-to-date file) is settled by reads alone, without taking the write lock.
+  if (tableExists(db, 'rm_meta') && tableExists(db, 'rm_checkpoint') && isCurrent(db)) return;
+  db.transaction(() => {
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS rm_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS rm_checkpoint (name TEXT PRIMARY KEY, position INTEGER NOT NULL) WITHOUT ROWID;
+    `);
+    if (isCurrent(db)) return;
+    const live = tablesWithPrefix(LIVE_PREFIX);
+    dropDocumentTables(db, live);
+    dropDocumentTables(db, tablesWithPrefix(REBUILD_PREFIX));
+    createDocumentTables(db, live, { indexes: true });
+    db.exec("DELETE FROM rm_checkpoint; DELETE FROM rm_meta WHERE key = 'rebuild'");
+    db.prepare("INSERT INTO rm_meta (key, value) VALUES ('version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(
+      String(READ_MODEL_VERSION),
+    );
+  }).immediate();
+}
+
+function isCurrent(db: Database): boolean {
+  const live = tablesWithPrefix(LIVE_PREFIX);
+  const found = db.prepare<[], string>("SELECT value FROM rm_meta WHERE key = 'version'").pluck().get();
+  return found === String(READ_MODEL_VERSION) && [live.org, live.member, live.memberOrg, live.activity].every((t) => tableExists(db, t));
+}

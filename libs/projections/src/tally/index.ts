@@ -1,0 +1,5 @@
+export * from './tally-result';
+export * from './activity-figures';
+export * from './metric-order';
+export * from './tally-reducer';
+export * from './compute-tally';

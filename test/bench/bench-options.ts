@@ -1,0 +1,83 @@
+/** What one `npm run bench` run measures, from its command line. */
+export interface BenchOptions {
+  /** Store URL; undefined = a temporary `sqlite:` file, deleted afterwards. */
+  store: string | undefined;
+  /** Events generated for the rebuild (and bulk-append) figures. */
+  events: number;
+  /** `LogActivityCommand`s executed one by one through the CommandBus. */
+  logCommands: number;
+  /** Tally queries timed after the rebuild (after a warm-up of a tenth as many). */
+  tallyQueries: number;
+  json: boolean;
+  /** Also measure the raw better-sqlite3 ceilings on this machine. */
+  raw: boolean;
+  help: boolean;
+}
+
+export const DEFAULT_BENCH_OPTIONS: BenchOptions = {
+  store: undefined,
+  events: 1_000_000,
+  logCommands: 3_000,
+  tallyQueries: 2_000,
+  json: false,
+  raw: false,
+  help: false,
+};
+
+/** Below this the org/member set-up would crowd out the activities the figures are about. */
+export const MIN_EVENTS = 1_000;
+
+export const BENCH_USAGE = `usage: npm run bench -- [--store URL] [--events N] [--log N] [--queries N] [--raw] [--json]
+  --store URL    store to fill (default: a temporary sqlite: file, deleted afterwards)
+  --events N     events generated for the rebuild figures (default 1,000,000; at least ${MIN_EVENTS})
+  --log N        LogActivityCommands executed through the CommandBus (default 3,000)
+  --queries N    TallyQuery executions timed after the rebuild (default 2,000)
+  --raw          also measure the raw better-sqlite3 ceilings on this machine (about 20 s more)
+  --json         print the figures as JSON on stdout`;
+
+/** Accepts 1000000, 1_000_000, 1,000,000 and 1e6. */
+function parseCount(flag: string, text: string | undefined, min: number): number {
+  const value = Number((text ?? '').replace(/[_,]/g, ''));
+  if (text === undefined || !Number.isInteger(value) || value < min) {
+    throw new Error(`${flag} needs a whole number ≥ ${min}, got ${text ?? 'nothing'}`);
+  }
+  return value;
+}
+
+export function parseBenchOptions(argv: readonly string[]): BenchOptions {
+  const options: BenchOptions = { ...DEFAULT_BENCH_OPTIONS };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].startsWith('--') && argv[i].includes('=') ? argv[i].split(/=(.*)/s, 2) : [argv[i], undefined];
+    const value = (): string | undefined => inline ?? argv[++i];
+    switch (flag) {
+      case '--store': {
+        const url = value();
+        if (!url) throw new Error('--store needs a URL, e.g. sqlite:/tmp/bench.db');
+        options.store = url;
+        break;
+      }
+      case '--events':
+        options.events = parseCount(flag, value(), MIN_EVENTS);
+        break;
+      case '--log':
+        options.logCommands = parseCount(flag, value(), 1);
+        break;
+      case '--queries':
+        options.tallyQueries = parseCount(flag, value(), 1);
+        break;
+      case '--json':
+        options.json = true;
+        break;
+      case '--raw':
+        options.raw = true;
+        break;
+      case '--help':
+      case '-h':
+        options.help = true;
+        break;
+      default:
+        throw new Error(`unknown option ${argv[i]}`);
+    }
+  }
+  return options;
+}

@@ -1,0 +1,115 @@
+import { randomBytes } from 'node:crypto';
+import { cpus, loadavg } from 'node:os';
+import { chinaDateOf } from '../../libs/domain/src/civil-date';
+import { parseStoreUrl } from '../../libs/event-store/src/open-event-store';
+import { seededRandom } from '../../libs/application/src/demo/seeded-random';
+import { BenchApp, bootBenchApp } from './bench-app';
+import { BENCH_USAGE, BenchOptions, parseBenchOptions } from './bench-options';
+import { benchStore } from './bench-store';
+import { Figure, judge, TARGETS } from './figures';
+import { fillStore } from './measure-bulk-append';
+import { measureCommandLog } from './measure-log';
+import { measureRebuild } from './measure-rebuild';
+import { measureTally } from './measure-tally';
+import { peakRssMb } from './percentile';
+import { BenchReport, printJson, printText } from './print-figures';
+import { measureRawCeilings, RawCeilings } from './raw-ceilings';
+import { planSyntheticLedger } from './synthetic-ledger';
+
+/**
+ * `npm run bench`: the issue's performance figures for the embedded SQLite store, each printed
+ * with its target and figure/target. It measures and reports; it asserts nothing (a missed
+ * target is marked ✗, the exit code stays 0). Progress bars appear only when stderr is a TTY.
+ */
+async function runBench(options: BenchOptions, storeUrl: string): Promise<Omit<BenchReport, 'store' | 'temporary'>> {
+  // Random per run, so a run on a store given with --store never collides with earlier runs' ids.
+  const tag = randomBytes(3).toString('hex');
+  const thisYear = Number(chinaDateOf(new Date()).slice(0, 4));
+  const random = seededRandom(20_210_701);
+  const rssAfterStage: Record<string, number> = {};
+  const figures: Figure[] = [];
+  const loadAtStart = loadavg()[0];
+
+  const app: BenchApp = await bootBenchApp(storeUrl);
+  try {
+    figures.push(await measureCommandLog(app, options.logCommands, tag, thisYear - 1));
+    rssAfterStage.log = peakRssMb();
+
+    const plan = planSyntheticLedger(options.events, tag, thisYear);
+    const filled = await fillStore(app.ledger.store, plan, random);
+    figures.push(filled.figure);
+    rssAfterStage.generate = peakRssMb();
+
+    figures.push(await measureRebuild(app));
+    rssAfterStage.rebuild = peakRssMb();
+
+    figures.push(...(await measureTally(app, plan, random, options.tallyQueries)));
+    rssAfterStage.tally = peakRssMb();
+
+    figures.push({
+      id: 'peakRss',
+      label: 'peak RSS (process maxRSS)',
+      value: peakRssMb(),
+      unit: 'MB',
+      target: TARGETS.peakRss,
+      detail: `process.resourceUsage().maxRSS over the whole run (Nest context, ${plan.totalEvents} generated events, rebuild, queries)`,
+    });
+    // Last, so its scratch files and reads do not disturb the figures above.
+    const rawCeilings: RawCeilings | undefined = options.raw ? measureRawCeilings(parseStoreUrl(storeUrl).filePath) : undefined;
+    const cpu = cpus();
+    return {
+      node: process.version,
+      cpus: `${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}`,
+      events: plan.totalEvents,
+      orgs: plan.orgs.length,
+      members: plan.members,
+      loadAverage: { start: loadAtStart, end: loadavg()[0] },
+      figures: figures.map(judge),
+      rssAfterStage,
+      rawCeilings,
+    };
+  } finally {
+    await app.close();
+  }
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  let options: BenchOptions;
+  try {
+    options = parseBenchOptions(argv);
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${BENCH_USAGE}\n`);
+    return 2;
+  }
+  if (options.help) {
+    process.stdout.write(`${BENCH_USAGE}\n`);
+    return 0;
+  }
+  const store = benchStore(options.store);
+  const interrupted = () => {
+    store.dispose();
+    process.exit(130);
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+  // `npm run bench | head` closes stdout early: that is not a failure of the bench.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+  try {
+    const report: BenchReport = { store: store.url, temporary: store.temporary, ...(await runBench(options, store.url)) };
+    const write = (line: string) => process.stdout.write(`${line}\n`);
+    if (options.json) printJson(report, write);
+    else printText(report, write);
+    return 0;
+  } catch (error) {
+    process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return 1;
+  } finally {
+    store.dispose();
+  }
+}
+
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

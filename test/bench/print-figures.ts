@@ -1,0 +1,67 @@
+import { JudgedFigure, RAW_CEILINGS } from './figures';
+import type { RawCeilings } from './raw-ceilings';
+
+export interface BenchReport {
+  store: string;
+  temporary: boolean;
+  node: string;
+  cpus: string;
+  events: number;
+  orgs: number;
+  members: number;
+  /** 1-minute load average at start and end: the machine may be shared, and figures move with it. */
+  loadAverage: { start: number; end: number };
+  figures: JudgedFigure[];
+  /** Peak RSS after each stage, MB: where memory went. */
+  rssAfterStage: Record<string, number>;
+  /** Measured with --raw. */
+  rawCeilings?: RawCeilings;
+}
+
+function formatValue(value: number, unit: string): string {
+  const digits = unit === 'ms' ? 3 : unit === 'MB' ? 1 : 0;
+  return `${value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })} ${unit}`;
+}
+
+function formatTarget(f: JudgedFigure): string {
+  if (!f.target) return '';
+  return `${f.target.direction === 'min' ? '≥' : '≤'} ${formatValue(f.target.value, f.unit)}`;
+}
+
+function mark(f: JudgedFigure): string {
+  if (f.met === undefined) return ' ';
+  return f.met ? '✓' : '✗';
+}
+
+export function printText(report: BenchReport, write: (line: string) => void): void {
+  write(`taizhang bench — embedded SQLite store ${report.store}${report.temporary ? ' (temporary)' : ''}`);
+  write(`node ${report.node}, ${report.cpus}; ${report.events.toLocaleString('en-US')} events in ${report.orgs.toLocaleString('en-US')} orgs, ${report.members.toLocaleString('en-US')} members`);
+  write(`load average (1 min) ${report.loadAverage.start.toFixed(2)} at start, ${report.loadAverage.end.toFixed(2)} at end`);
+  write('');
+  const rows = report.figures.map((f) => [mark(f), f.label, formatValue(f.value, f.unit), formatTarget(f), f.ratio === undefined ? '' : f.ratio.toFixed(2)]);
+  const header = [' ', 'figure', 'value', 'target', 'value/target'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i >= 2 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
+  write(line(header));
+  for (const row of rows) write(line(row));
+  const missed = report.figures.filter((f) => f.met === false);
+  write('');
+  write(missed.length === 0 ? 'all targets met' : `✗ ${missed.length} target(s) missed: ${missed.map((f) => f.id).join(', ')}`);
+  write('');
+  write('how each figure was measured:');
+  for (const f of report.figures) write(`  ${f.id}: ${f.detail}`);
+  write(`  peak RSS after each stage (MB): ${Object.entries(report.rssAfterStage).map(([stage, mb]) => `${stage} ${mb.toFixed(0)}`).join(', ')}`);
+  write('');
+  write(`context — raw better-sqlite3 ceilings (no ledger around them), as quoted in the issue${report.rawCeilings ? ' and measured here (--raw)' : ''}:`);
+  for (const c of RAW_CEILINGS) {
+    const ours = report.figures.find((f) => f.id === c.comparesWith);
+    const share = (ceiling: number) => (ours ? `, ours is ${((ours.value / ceiling) * 100).toFixed(0)}% of it` : '');
+    const here = report.rawCeilings?.[c.id];
+    const measured = here ? `; here ${Math.round(here.perSecond).toLocaleString('en-US')}/s (${here.detail})${share(here.perSecond)}` : '';
+    write(`  ${c.what}: issue ≈ ${c.issuePerSecond.toLocaleString('en-US')}/s${share(c.issuePerSecond)}${measured}`);
+  }
+}
+
+export function printJson(report: BenchReport, write: (line: string) => void): void {
+  write(JSON.stringify({ ...report, issueCeilings: RAW_CEILINGS }, null, 2));
+}
