@@ -11,7 +11,7 @@ import { fillStore } from './measure-bulk-append';
 import { measureCommandLog } from './measure-log';
 import { measureRebuild } from './measure-rebuild';
 import { measureTally } from './measure-tally';
-import { peakRssMb } from './percentile';
+import { peakRssMb, residentBreakdown } from './memory';
 import { BenchReport, printJson, printText } from './print-figures';
 import { measureRawCeilings, RawCeilings } from './raw-ceilings';
 import { planSyntheticLedger } from './synthetic-ledger';
@@ -26,25 +26,28 @@ async function runBench(options: BenchOptions, storeUrl: string): Promise<Omit<B
   const tag = randomBytes(3).toString('hex');
   const thisYear = Number(chinaDateOf(new Date()).slice(0, 4));
   const random = seededRandom(20_210_701);
-  const rssAfterStage: Record<string, number> = {};
+  const memoryAfterStage: BenchReport['memoryAfterStage'] = {};
+  const stageDone = (stage: string) => {
+    memoryAfterStage[stage] = { peakRssMb: peakRssMb(), now: residentBreakdown() };
+  };
   const figures: Figure[] = [];
   const loadAtStart = loadavg()[0];
 
   const app: BenchApp = await bootBenchApp(storeUrl);
   try {
     figures.push(await measureCommandLog(app, options.logCommands, tag, thisYear - 1));
-    rssAfterStage.log = peakRssMb();
+    stageDone('log');
 
     const plan = planSyntheticLedger(options.events, tag, thisYear);
     const filled = await fillStore(app.ledger.store, plan, random);
     figures.push(filled.figure);
-    rssAfterStage.generate = peakRssMb();
+    stageDone('generate');
 
     figures.push(await measureRebuild(app));
-    rssAfterStage.rebuild = peakRssMb();
+    stageDone('rebuild');
 
     figures.push(...(await measureTally(app, plan, random, options.tallyQueries)));
-    rssAfterStage.tally = peakRssMb();
+    stageDone('tally');
 
     figures.push({
       id: 'peakRss',
@@ -65,7 +68,7 @@ async function runBench(options: BenchOptions, storeUrl: string): Promise<Omit<B
       members: plan.members,
       loadAverage: { start: loadAtStart, end: loadavg()[0] },
       figures: figures.map(judge),
-      rssAfterStage,
+      memoryAfterStage,
       rawCeilings,
     };
   } finally {

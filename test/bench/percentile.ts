@@ -10,8 +10,3 @@ export function percentile(samples: readonly number[], p: number): number {
 export function perSecond(count: number, elapsedMs: number): number {
   return elapsedMs > 0 ? (count * 1000) / elapsedMs : Infinity;
 }
-
-/** Peak resident set size of this process so far, in MB (`maxRSS` is in KB on Linux). */
-export function peakRssMb(): number {
-  return process.resourceUsage().maxRSS / 1024;
-}

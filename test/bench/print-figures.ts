@@ -1,4 +1,5 @@
 import { JudgedFigure, RAW_CEILINGS } from './figures';
+import type { ResidentBreakdown } from './memory';
 import type { RawCeilings } from './raw-ceilings';
 
 export interface BenchReport {
@@ -12,8 +13,8 @@ export interface BenchReport {
   /** 1-minute load average at start and end: the machine may be shared, and figures move with it. */
   loadAverage: { start: number; end: number };
   figures: JudgedFigure[];
-  /** Peak RSS after each stage, MB: where memory went. */
-  rssAfterStage: Record<string, number>;
+  /** Peak RSS after each stage and what is resident at its end, MB: where memory went. */
+  memoryAfterStage: Record<string, { peakRssMb: number; now: ResidentBreakdown | undefined }>;
   /** Measured with --raw. */
   rawCeilings?: RawCeilings;
 }
@@ -50,7 +51,11 @@ export function printText(report: BenchReport, write: (line: string) => void): v
   write('');
   write('how each figure was measured:');
   for (const f of report.figures) write(`  ${f.id}: ${f.detail}`);
-  write(`  peak RSS after each stage (MB): ${Object.entries(report.rssAfterStage).map(([stage, mb]) => `${stage} ${mb.toFixed(0)}`).join(', ')}`);
+  write('  memory after each stage, MB (peak RSS so far; resident now: anonymous (of it JS heap) / mapped files / shared):');
+  for (const [stage, m] of Object.entries(report.memoryAfterStage)) {
+    const now = m.now ? `; now ${m.now.anonMb.toFixed(0)} (${m.now.jsHeapMb.toFixed(0)}) / ${m.now.fileMb.toFixed(0)} / ${m.now.shmemMb.toFixed(0)}` : '';
+    write(`    ${stage}: peak ${m.peakRssMb.toFixed(0)}${now}`);
+  }
   write('');
   write(`context — raw better-sqlite3 ceilings (no ledger around them), as quoted in the issue${report.rawCeilings ? ' and measured here (--raw)' : ''}:`);
   for (const c of RAW_CEILINGS) {

@@ -1,0 +1,45 @@
+import { DEFAULT_BENCH_OPTIONS, parseBenchOptions } from './bench-options';
+import { judge } from './figures';
+import { percentile } from './percentile';
+
+describe('parseBenchOptions', () => {
+  it('defaults to a temporary store and 1,000,000 events', () => {
+    expect(parseBenchOptions([])).toEqual(DEFAULT_BENCH_OPTIONS);
+    expect(DEFAULT_BENCH_OPTIONS).toMatchObject({ store: undefined, events: 1_000_000, json: false });
+  });
+
+  it('reads --store, --events (with separators), --json and --raw, spaced or with =', () => {
+    expect(parseBenchOptions(['--store', 'sqlite:/tmp/b.db', '--events=1_000_000', '--json', '--raw', '--log', '10'])).toMatchObject({
+      store: 'sqlite:/tmp/b.db',
+      events: 1_000_000,
+      logCommands: 10,
+      json: true,
+      raw: true,
+    });
+    expect(parseBenchOptions(['--events', '200,000']).events).toBe(200_000);
+  });
+
+  it('refuses unknown options and counts below the minimum', () => {
+    expect(() => parseBenchOptions(['--fast'])).toThrow(/unknown option --fast/);
+    expect(() => parseBenchOptions(['--events', '10'])).toThrow(/--events needs a whole number/);
+    expect(() => parseBenchOptions(['--store'])).toThrow(/--store needs a URL/);
+  });
+});
+
+describe('judge', () => {
+  it('compares throughput from below and latency or memory from above, with figure/target', () => {
+    expect(judge({ id: 'log', label: '', value: 1_500, unit: '/s', detail: '', target: { direction: 'min', value: 3_000 } })).toMatchObject({ ratio: 0.5, met: false });
+    expect(judge({ id: 'tallyP99', label: '', value: 1, unit: 'ms', detail: '', target: { direction: 'max', value: 2 } })).toMatchObject({ ratio: 0.5, met: true });
+    expect(judge({ id: 'tallyP50', label: '', value: 1, unit: 'ms', detail: '' }).met).toBeUndefined();
+  });
+});
+
+describe('percentile', () => {
+  it('takes the nearest rank', () => {
+    const samples = Array.from({ length: 100 }, (_, i) => 100 - i);
+    expect(percentile(samples, 50)).toBe(50);
+    expect(percentile(samples, 99)).toBe(99);
+    expect(percentile([7], 99)).toBe(7);
+    expect(percentile([], 50)).toBeNaN();
+  });
+});
