@@ -1,16 +1,17 @@
 import { openEventStore } from '../../event-store/src/open-event-store';
 import type { EventStore } from '../../event-store/src';
-import { openReadModel, FileBackedEventStore } from '../../projections/src/sqlite/open-read-model';
+import { openReadModel, SqliteBackedEventStore } from '../../projections/src/sqlite/open-read-model';
 import type { Ledger } from './ledger';
 
-function isFileBacked(store: EventStore): store is FileBackedEventStore {
-  return typeof (store as Partial<FileBackedEventStore>).filePath === 'string';
+function isSqliteBacked(store: EventStore): store is SqliteBackedEventStore {
+  const candidate = store as Partial<SqliteBackedEventStore>;
+  return typeof candidate.filePath === 'string' && typeof candidate.onAppended === 'function';
 }
 
 /** Opens the store named by `url` and the read models that live beside it. */
 export async function openLedger(url: string): Promise<Ledger> {
   const store = await openEventStore(url);
-  if (!isFileBacked(store)) {
+  if (!isSqliteBacked(store)) {
     await store.close();
     throw new Error(`no read-model backend for store ${url}`);
   }

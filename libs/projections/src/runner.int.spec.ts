@@ -12,10 +12,15 @@ import { RebuildSupersededError } from './sqlite/rebuild-errors';
 
 describe('ProjectionRunner over SQLite', () => {
   let dir: string;
+  /** Appends as another process would: its own connection, no read model attached. */
   let store: SqliteEventStore;
   const opened: ReadModel[] = [];
+  const readerStores: SqliteEventStore[] = [];
+  /** A read model on a connection of its own, as each process has. */
   const open = (batchSize?: number, options: ReadModelOptions = {}) => {
-    const rm = openReadModel(store, { batchSize, rebuildPageSize: 5, ...options });
+    const own = new SqliteEventStore(store.filePath);
+    readerStores.push(own);
+    const rm = openReadModel(own, { batchSize, rebuildPageSize: 5, ...options });
     opened.push(rm);
     return rm;
   };
@@ -27,6 +32,7 @@ describe('ProjectionRunner over SQLite', () => {
 
   afterEach(async () => {
     for (const rm of opened.splice(0)) rm.close();
+    for (const own of readerStores.splice(0)) await own.close();
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   });
@@ -42,6 +48,22 @@ describe('ProjectionRunner over SQLite', () => {
     expect(live.activities).toHaveLength(6);
     expect(live.liveActivities).toHaveLength(4);
     expect(live.membersByOrg[live.orgs.findIndex((o) => o.id === 'b2-0')].map((m) => m.id)).toEqual(['m2-0', 'm3-0']);
+  });
+
+  it("folds this process's own appends inside the append transaction, and leaves others' to catch-up", async () => {
+    const own = new SqliteEventStore(store.filePath);
+    readerStores.push(own);
+    const rm = openReadModel(own);
+    opened.push(rm);
+    await appendAll(own, scenario(0));
+    // Already folded: the checkpoint is the head and a catch-up has nothing to do.
+    expect(await rm.view.position()).toBe(await own.headPosition());
+    expect(await rm.runner.catchUp()).toEqual({ applied: 0, position: await own.headPosition() });
+    // Another process appends; our next append finds the read model behind and must not skip theirs.
+    const theirs = await appendAll(store, scenario(1));
+    const ours = await appendAll(own, scenario(2));
+    expect((await rm.runner.catchUp()).applied).toBe(theirs + ours);
+    expect(await snapshotOf(rm.view)).toEqual(await snapshotOf(await replayLedger(store)));
   });
 
   it('keeps each org at the version of its stream, for expected-version appends', async () => {
@@ -141,7 +163,7 @@ describe('ProjectionRunner over SQLite', () => {
     expect(await rm.view.getActivity('ok')).toBeUndefined();
   });
 
-  it('keeps its tables beside the events in the same file, with its own pragmas', async () => {
+  it('keeps its tables beside the events in the same file', async () => {
     await appendAll(store, scenario(0));
     const rm = open();
     await rm.runner.catchUp();

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import type { StoredEvent } from '../../event-store/src/envelope';
 import type { EventStore } from '../../event-store/src/port';
 import { rebuildReadModel } from './rebuild';
 import { RebuildSupersededError } from './sqlite/rebuild-errors';
@@ -85,6 +86,16 @@ export class ProjectionRunner {
       position = outcome.position;
     }
     return { applied, position };
+  }
+
+  /**
+   * Folds events this process has just appended, inside the append's own transaction (called by
+   * the store's after-append hook): the read model then commits with the events, in one durable
+   * commit, and the next catch-up finds nothing to do. When the read model is behind the events
+   * before these (another process wrote meanwhile), nothing is applied; catch-up will do it in order.
+   */
+  applyAppended(appended: readonly StoredEvent[], headBefore: bigint): void {
+    this.writer.applyPage(headBefore, appended);
   }
 
   /**

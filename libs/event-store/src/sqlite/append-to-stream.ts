@@ -1,4 +1,4 @@
-import { GENESIS_HASH, NewEvent } from '../envelope';
+import { GENESIS_HASH, NewEvent, StoredEvent } from '../envelope';
 import { ConcurrencyError, IdempotencyError } from '../errors';
 import { chainEvents } from '../hash-chain';
 import { AppendResult, ExpectedVersion } from '../port';
@@ -40,11 +40,18 @@ export function assertAppendable(streamId: string, events: readonly NewEvent[], 
  * lazily: only when the version check fails or an insert hits a stored event id. The outcome is the
  * same as checking every id first, without an index lookup per event on the common path.
  */
+/**
+ * Called inside the append's transaction with the events just stored and the store's head before
+ * them, so an inline projection can commit together with the events (one durable commit).
+ */
+export type AfterAppendHook = (appended: readonly StoredEvent[], headBefore: bigint) => void;
+
 export function appendInTransaction(
   statements: EventStatements,
   streamId: string,
   events: readonly NewEvent[],
   expectedVersion: ExpectedVersion,
+  afterAppend?: AfterAppendHook,
 ): AppendResult {
   const head = statements.streamHead.get(streamId) as StreamHead | undefined;
   const actualVersion = head ? Number(head[0]) : 0;
@@ -58,7 +65,9 @@ export function appendInTransaction(
   }
 
   let lastPosition = head ? head[2] : 0n;
+  const headBefore = afterAppend ? ((statements.headPosition.get() as bigint | null) ?? 0n) : 0n;
   const chained = chainEvents(streamId, actualVersion, head ? head[1] : GENESIS_HASH, events);
+  const stored: StoredEvent[] = [];
   for (const e of chained) {
     try {
       const info = statements.insertEvent.run(
@@ -73,11 +82,16 @@ export function appendInTransaction(
         e.hash,
       );
       lastPosition = info.lastInsertRowid as bigint;
+      if (afterAppend) {
+        const { dataJson: _data, metadataJson: _metadata, ...event } = e;
+        stored.push({ ...event, globalPosition: lastPosition });
+      }
     } catch (error) {
       if (!isDuplicateEventId(error)) throw error;
       return replayOrRefuse(statements, streamId, events, e.eventId, e.streamVersion === actualVersion + 1);
     }
   }
+  if (afterAppend && stored.length > 0) afterAppend(stored, headBefore);
   return { nextVersion: actualVersion + chained.length, lastPosition, alreadyStored: false };
 }
 

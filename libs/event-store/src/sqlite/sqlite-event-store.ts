@@ -10,7 +10,7 @@ import {
   SubscribeOptions,
   Subscription,
 } from '../port';
-import { appendInTransaction, assertAppendable } from './append-to-stream';
+import { AfterAppendHook, appendInTransaction, assertAppendable } from './append-to-stream';
 import { decodeEventRows, EventRow } from './event-row';
 import { openDatabase } from './open-database';
 import { ReadAllQueries } from './read-all-query';
@@ -35,6 +35,7 @@ export class SqliteEventStore implements EventStore {
   private readonly readAllQueries: ReadAllQueries;
   private readonly append: (streamId: string, events: readonly NewEvent[], expected: ExpectedVersion) => AppendResult;
   private readonly subscriptions = new Set<Subscription>();
+  private afterAppend: AfterAppendHook | undefined;
 
   /** Opens or creates the store at `filePath`; read models open their own connection to the same file. */
   constructor(readonly filePath: string) {
@@ -42,9 +43,30 @@ export class SqliteEventStore implements EventStore {
     this.statements = prepareEventStatements(this.db);
     this.readAllQueries = new ReadAllQueries(this.db);
     const transaction = this.db.transaction((streamId: string, events: readonly NewEvent[], expected: ExpectedVersion) =>
-      appendInTransaction(this.statements, streamId, events, expected),
+      appendInTransaction(this.statements, streamId, events, expected, this.afterAppend),
     );
     this.append = transaction.immediate;
+  }
+
+  /** The store's connection, for read models kept in the same file (one connection per process). */
+  get database(): Database {
+    return this.db;
+  }
+
+  /**
+   * Runs `hook` inside every append's transaction after the events are inserted, in a savepoint of
+   * its own: if it throws, only its writes are undone and the append still commits (an inline
+   * projection that fails simply leaves the events to the next catch-up).
+   */
+  onAppended(hook: AfterAppendHook): void {
+    const inSavepoint = this.db.transaction((appended: readonly StoredEvent[], headBefore: bigint) => hook(appended, headBefore));
+    this.afterAppend = (appended, headBefore) => {
+      try {
+        inSavepoint(appended, headBefore);
+      } catch (error) {
+        if (process.env.TAIZHANG_DEBUG) process.stderr.write(`inline projection skipped: ${String(error)}\n`);
+      }
+    };
   }
 
   async appendToStream(streamId: string, events: readonly NewEvent[], expectedVersion: ExpectedVersion): Promise<AppendResult> {

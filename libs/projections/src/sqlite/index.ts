@@ -3,6 +3,5 @@ export * from './sqlite-read-model';
 export * from './read-model-writer';
 export * from './read-model-rebuild';
 export * from './rebuild-errors';
-export * from './open-read-model-database';
 export * from './read-model-schema';
 export * from './checkpoint';
