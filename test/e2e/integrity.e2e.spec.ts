@@ -1,7 +1,7 @@
 import { TallyJson, VerifyJson } from '../helpers/cli-json';
 import { lastYear } from '../helpers/dates';
 import { cliOn, expectExit, runCli } from '../helpers/run-cli';
-import { countEvents, readStoredEvent, tamperEventData, wipeReadModelDocuments } from '../helpers/store-file';
+import { countEvents, deleteLastEvent, readStoredEvent, tamperEventData, wipeReadModelDocuments } from '../helpers/store-file';
 import { createTempStore } from '../helpers/temp-store';
 
 /** The hash chain catches edits made behind the ledger's back; the read model can always be rebuilt. */
@@ -70,5 +70,14 @@ describe('verify', () => {
     expect(human.code).toBe(4);
     expect(human.stdout).toContain('校验失败');
     expect(human.stdout).toContain('org-b1');
+  });
+
+  it('fails with exit 4 when the newest events of a stream were deleted (no chain link can show that)', async () => {
+    const cut = deleteLastEvent(store.file, 'org-b2');
+    const scoped = await tz.run<VerifyJson>(['verify', '--org', 'b2', '--json']);
+    expect(scoped.code).toBe(4);
+    expect(scoped.json).toMatchObject({ ok: false, stream: 'org-b2', version: cut, reason: 'missing-events' });
+    const human = await tz.run(['verify', '--org', 'b2']);
+    expect(human.stdout).toContain('末尾的记录缺失');
   });
 });

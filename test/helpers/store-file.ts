@@ -71,3 +71,13 @@ export function wipeReadModelDocuments(file: string): string[] {
     return tables;
   });
 }
+
+/** Deletes a stream's newest event, as an attacker cutting the end off the ledger would. */
+export function deleteLastEvent(file: string, streamId: string): number {
+  return withDatabase(file, false, (db) => {
+    const last = db.prepare<[string], number>('SELECT max(stream_version) FROM events WHERE stream_id = ?').pluck().get(streamId);
+    if (!last) throw new Error(`no events in ${streamId}`);
+    db.prepare('DELETE FROM events WHERE stream_id = ? AND stream_version = ?').run(streamId, last);
+    return last;
+  });
+}

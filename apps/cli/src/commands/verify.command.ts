@@ -12,6 +12,7 @@ const REASONS: Record<string, string> = {
   'hash-mismatch': '内容与哈希不符（记录被改动）',
   'prev-hash-mismatch': '与前一条记录的哈希链接断开',
   'version-gap': '版本号不连续（记录缺失）',
+  'missing-events': '末尾的记录缺失（记录被删除）',
 };
 
 export function registerVerify(program: Command): void {

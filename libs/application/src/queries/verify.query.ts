@@ -61,6 +61,24 @@ export class VerifyHandler implements IQueryHandler<VerifyQuery> {
       }
       result.heads[v.streamId] = v.head;
     }
+    if (result.ok) await this.checkNothingCutOff(result, input.orgId);
     return result;
+  }
+
+  /**
+   * A chain cannot show that its newest events were deleted; the read model remembers how long each
+   * organisation's stream was, so a stream now shorter than that lost its tail.
+   */
+  private async checkNothingCutOff(result: VerifyResult, orgId: string | undefined): Promise<void> {
+    const orgs = orgId ? [await this.ledger.view.getOrg(orgId)] : await this.ledger.view.listOrgs();
+    for (const org of orgs) {
+      if (!org) continue;
+      const stream = orgStreamId(org.id);
+      const stored = result.heads[stream]?.version ?? 0;
+      if (org.streamVersion > stored) {
+        Object.assign(result, { ok: false, stream, version: stored + 1, reason: 'missing-events' });
+        return;
+      }
+    }
   }
 }
