@@ -39,3 +39,22 @@ export interface ActivityDetails {
 export const MEMBER_STATUSES = ['full', 'probationary'] as const;
 /** 正式党员 / 预备党员 */
 export type MemberStatus = (typeof MEMBER_STATUSES)[number];
+
+/** A record holding only its date and kinds: the starting point for building one field by field. */
+export function blankActivityDetails(date: CivilDate, kinds: string[]): ActivityDetails {
+  return {
+    date,
+    kinds,
+    qualifier: null,
+    title: null,
+    place: null,
+    host: null,
+    speaker: null,
+    attendees: [],
+    headcount: null,
+    hours: null,
+    quantities: [],
+    groups: [],
+    note: null,
+  };
+}

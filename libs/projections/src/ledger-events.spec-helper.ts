@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { blankActivityDetails } from '../../domain/src';
 import type { ActivityDetails, MemberStatus, OrgKind } from '../../domain/src';
 import type { EventMetadata, NewEvent, StoredEvent } from '../../event-store/src/envelope';
 
@@ -28,21 +29,7 @@ function event<D>(type: string, data: D, opts?: At): NewEvent<D> {
 }
 
 export function details(extra: Partial<ActivityDetails> & { date: string }): ActivityDetails {
-  return {
-    kinds: ['theme-day'],
-    qualifier: null,
-    title: '主题党日',
-    place: null,
-    host: null,
-    speaker: null,
-    attendees: [],
-    headcount: null,
-    hours: null,
-    quantities: [],
-    groups: [],
-    note: null,
-    ...extra,
-  };
+  return { ...blankActivityDetails(extra.date, ['theme-day']), title: '主题党日', ...extra };
 }
 
 export const ev = {

@@ -1,3 +1,4 @@
+import { blankActivityDetails } from '../../domain/src';
 import type { ActivityDetails, ActivityDoc, ActivityRevision, MemberDoc, MembershipPeriod, OrgDoc, OrgKind } from '../../domain/src';
 import { InMemoryLedgerView } from './in-memory-ledger';
 import type { LedgerView } from './ledger-view';
@@ -44,20 +45,7 @@ export function activityDoc(spec: ActivitySpec): ActivityDoc {
   return {
     id,
     orgId,
-    details: {
-      qualifier: null,
-      title: null,
-      place: null,
-      host: null,
-      speaker: null,
-      attendees: [],
-      headcount: null,
-      hours: null,
-      quantities: [],
-      groups: [],
-      note: null,
-      ...details,
-    },
+    details: { ...blankActivityDetails(spec.date, spec.kinds), ...details },
     voided: voided ?? false,
     loggedAt: at,
     loggedBy: loggedBy ?? 'secretary',

@@ -1,3 +1,4 @@
+import { blankActivityDetails } from '../activity';
 import type { ActivityDetails, MemberStatus } from '../activity';
 import type { OrgKind } from '../catalog/org-kinds';
 import { ValidationError } from '../errors';
@@ -38,22 +39,7 @@ export function stint(orgId: string, from: string, to: string | null = null, sta
 }
 
 export function details(extra: Partial<ActivityDetails> = {}): ActivityDetails {
-  return {
-    date: '2021-03-05',
-    kinds: ['branch-assembly'],
-    qualifier: null,
-    title: null,
-    place: null,
-    host: null,
-    speaker: null,
-    attendees: [],
-    headcount: null,
-    hours: null,
-    quantities: [],
-    groups: [],
-    note: null,
-    ...extra,
-  };
+  return { ...blankActivityDetails('2021-03-05', ['branch-assembly']), ...extra };
 }
 
 export function activityDoc(id: string, orgId: string, d: ActivityDetails, voided = false): ActivityDoc {
