@@ -1,5 +1,8 @@
-import type { EventStore } from '../../event-store/src/port';
-import { applyEvent, emptyLedgerState, InMemoryLedgerView } from './in-memory-ledger';
+import type { StoredEvent } from '../../event-store/src/envelope';
+import type { EventFilter, EventStore } from '../../event-store/src/port';
+import { orgStreamId } from '../../domain/src';
+import { applyEvent, emptyLedgerState, InMemoryLedgerView, LedgerState } from './in-memory-ledger';
+import { descendantIdsOf } from './org-tree';
 
 export interface ReplayOptions {
   /** ISO-8601 instant: only events whose `metadata.recordedAt` is at or before it. */
@@ -8,7 +11,26 @@ export interface ReplayOptions {
   toPosition?: bigint;
   /** Events per `readAll` page (default 5,000). */
   pageSize?: number;
+  /**
+   * Replay only what questions about this organisation and everything beneath it need: every
+   * organisation and member event, but activities of that subtree only. A whole-ledger replay of a
+   * province would not fit in memory; one branch's does in milliseconds.
+   */
+  orgId?: string;
 }
+
+const ORG_AND_MEMBER_EVENTS: EventFilter = {
+  types: [
+    'OrganizationRegistered',
+    'OrganizationRenamed',
+    'OrganizationMoved',
+    'OrganizationDissolved',
+    'MemberEnrolled',
+    'MemberTransferred',
+    'MemberStatusChanged',
+    'MemberLeft',
+  ],
+};
 
 /**
  * Rebuilds the ledger from the store, through the same reducers as the live read model, keeping
@@ -19,20 +41,41 @@ export interface ReplayOptions {
 export async function replayLedger(store: EventStore, options: ReplayOptions = {}): Promise<InMemoryLedgerView> {
   const cutoffMs = options.asOf === undefined ? undefined : parseInstant(options.asOf);
   const toPosition = options.toPosition;
-  const pageSize = options.pageSize ?? 5000;
+  const recordedInTime = (event: StoredEvent) =>
+    (toPosition === undefined || event.globalPosition <= toPosition) &&
+    (cutoffMs === undefined || Date.parse(event.metadata.recordedAt) <= cutoffMs);
   const state = emptyLedgerState();
-  let from = 0n;
-  for (;;) {
-    if (toPosition !== undefined && from >= toPosition) break;
-    const page = await store.readAll({ fromPosition: from, maxCount: pageSize });
-    if (page.length === 0) break;
-    for (const event of page) {
-      if (toPosition !== undefined && event.globalPosition > toPosition) break;
-      if (cutoffMs === undefined || Date.parse(event.metadata.recordedAt) <= cutoffMs) applyEvent(state, event);
+  if (options.orgId === undefined) {
+    await replayAll(store, state, recordedInTime, options.pageSize ?? 5000, toPosition);
+    return new InMemoryLedgerView(state);
+  }
+  // The tree and rosters first, as they stood then; then the activity history of the subtree.
+  await replayAll(store, state, recordedInTime, options.pageSize ?? 5000, toPosition, ORG_AND_MEMBER_EVENTS);
+  const organisationEvents = new Set(ORG_AND_MEMBER_EVENTS.types);
+  for (const orgId of descendantIdsOf([...state.orgs.values()], options.orgId)) {
+    for (const event of await store.readStream(orgStreamId(orgId))) {
+      if (!organisationEvents.has(event.type) && recordedInTime(event)) applyEvent(state, event);
     }
-    from = page[page.length - 1].globalPosition;
   }
   return new InMemoryLedgerView(state);
+}
+
+async function replayAll(
+  store: EventStore,
+  state: LedgerState,
+  include: (event: StoredEvent) => boolean,
+  pageSize: number,
+  toPosition: bigint | undefined,
+  filter?: EventFilter,
+): Promise<void> {
+  let from = 0n;
+  for (;;) {
+    if (toPosition !== undefined && from >= toPosition) return;
+    const page = await store.readAll({ fromPosition: from, maxCount: pageSize, filter });
+    if (page.length === 0) return;
+    for (const event of page) if (include(event)) applyEvent(state, event);
+    from = page[page.length - 1].globalPosition;
+  }
 }
 
 /** A zone is required: a bare date or local time would make "as of" depend on the machine. */

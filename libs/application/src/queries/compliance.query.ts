@@ -30,7 +30,7 @@ export class ComplianceHandler implements IQueryHandler<ComplianceQuery> {
   async execute({ input }: ComplianceQuery): Promise<ComplianceResult> {
     const year = requireYear(input.year);
     const asOf = parseAsOf(input.asOf);
-    const view = await viewAt(this.ledger, asOf);
+    const view = await viewAt(this.ledger, asOf, input.orgId);
     await requireOrg(view, input.orgId);
     // "Today" for pending periods: the as-of instant when replaying, else now.
     const today = chinaDateOf(asOf ?? this.clock.now());

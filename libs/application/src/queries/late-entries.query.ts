@@ -32,7 +32,7 @@ export class LateEntriesHandler implements IQueryHandler<LateEntriesQuery> {
     if (!Number.isInteger(days) || days < 0) {
       throw ValidationError.of('days', `天数必须是非负整数：${String(input.days)}`, `days must be a non-negative integer: ${String(input.days)}`);
     }
-    const view = await viewAt(this.ledger, parseAsOf(input.asOf));
+    const view = await viewAt(this.ledger, parseAsOf(input.asOf), input.orgId);
     await requireOrg(view, input.orgId);
     return findLateEntries(view, { orgId: input.orgId, year, days, rollup: Boolean(input.rollup) });
   }

@@ -37,7 +37,7 @@ export class ListActivitiesHandler implements IQueryHandler<ListActivitiesQuery>
 
   async execute({ input }: ListActivitiesQuery): Promise<ListActivitiesResult> {
     const year = requireYear(input.year);
-    const view = await viewAt(this.ledger, parseAsOf(input.asOf));
+    const view = await viewAt(this.ledger, parseAsOf(input.asOf), input.orgId);
     await requireOrg(view, input.orgId);
     const kind = input.kind ? findActivityKind(input.kind) : undefined;
     if (input.kind && !kind) throw ValidationError.of('kind', `未知的活动类型：${input.kind}`, `unknown activity kind: ${input.kind}`);

@@ -28,7 +28,7 @@ export class TallyHandler implements IQueryHandler<TallyQuery> {
   async execute({ input }: TallyQuery): Promise<TallyResult & { asOf: string | null }> {
     const year = requireYear(input.year);
     const asOf = parseAsOf(input.asOf);
-    const view = await viewAt(this.ledger, asOf);
+    const view = await viewAt(this.ledger, asOf, input.orgId);
     await requireOrg(view, input.orgId);
     const tally = await computeTally(view, { orgId: input.orgId, year, period: input.period, rollup: Boolean(input.rollup) });
     return { ...tally, asOf: asOf ?? null };

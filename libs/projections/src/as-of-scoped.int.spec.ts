@@ -1,0 +1,46 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteEventStore } from '../../event-store/src/sqlite/sqlite-event-store';
+import { replayLedger } from './as-of';
+import { appendAll, scenario } from './ledger-snapshot.spec-helper';
+import { computeCompliance, computeTally } from './queries';
+
+describe('replayLedger scoped to one organisation', () => {
+  let dir: string;
+  let store: SqliteEventStore;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'taizhang-asof-scope-'));
+    store = new SqliteEventStore(join(dir, 'ledger.db'));
+    await appendAll(store, [...scenario(0), ...scenario(1)]);
+  });
+
+  afterAll(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it.each([
+    ['a branch', 'b2-0', false],
+    ['a committee with roll-up', 'c-0', true],
+  ])('answers questions about %s exactly as a whole-ledger replay does', async (_name, orgId, rollup) => {
+    const asOf = '2024-01-15T12:00:00.000Z';
+    const whole = await replayLedger(store, { asOf });
+    const scoped = await replayLedger(store, { asOf, orgId });
+    const tally = (view: typeof whole) => computeTally(view, { orgId, year: 2024, rollup });
+    expect(await tally(scoped)).toEqual(await tally(whole));
+    expect((await tally(whole)).metrics.length).toBeGreaterThan(0);
+    const compliance = (view: typeof whole) => computeCompliance(view, { orgId, year: 2024, today: '2024-12-31' });
+    expect(await compliance(scoped)).toEqual(await compliance(whole));
+    expect(await scoped.getMember('m3-0')).toEqual(await whole.getMember('m3-0'));
+  });
+
+  it('leaves out activities of organisations outside the subtree', async () => {
+    const scoped = await replayLedger(store, { orgId: 'b2-0' });
+    expect(await scoped.getActivity('a3-0')).toBeDefined();
+    expect(await scoped.getActivity('a1-0')).toBeUndefined();
+    expect(await scoped.getActivity('a3-1')).toBeUndefined();
+    expect((await scoped.listOrgs()).length).toBe((await (await replayLedger(store)).listOrgs()).length);
+  });
+});
