@@ -17,6 +17,7 @@ import { registerVerify } from './commands/verify.command';
 import { registerVoid } from './commands/void.command';
 import { EXIT } from './exit-codes';
 import { reportError, UsageError } from './report-error';
+import { usageMessageZh } from './usage-message';
 
 function buildProgram(): Command {
   const program = new Command('taizhang')
@@ -24,6 +25,8 @@ function buildProgram(): Command {
     .option('--store <url>', '存储地址（默认 $TAIZHANG_STORE 或 sqlite:./data/taizhang.db）')
     .option('--actor <name>', '录入人（默认 $TAIZHANG_ACTOR 或系统用户名）')
     .option('--json', '以 JSON 输出（供程序读取）')
+    .helpOption('-h, --help', '显示帮助')
+    .helpCommand('help [command]', '显示某个命令的帮助')
     // Commander's own error line is not printed: reportError prints it (bilingual, or as JSON with --json).
     .configureOutput({ outputError: () => undefined })
     .exitOverride();
@@ -48,7 +51,7 @@ function buildProgram(): Command {
   }
   // Subcommands inherit exitOverride so usage errors reach our handler (exit 2, bilingual).
   program.commands.forEach(function override(cmd: Command) {
-    cmd.exitOverride();
+    cmd.exitOverride().helpOption('-h, --help', '显示帮助');
     cmd.commands.forEach(override);
   });
   return program;
@@ -65,7 +68,7 @@ async function main(argv: string[]): Promise<void> {
         return;
       }
       const message = err.message.replace(/^error:\s*/, '');
-      process.exitCode = reportError(new UsageError(message, `命令用法有误：${message}（使用 --help 查看用法）`), argv.includes('--json'));
+      process.exitCode = reportError(new UsageError(message, usageMessageZh(message)), argv.includes('--json'));
       return;
     }
     process.exitCode = reportError(err, argv.includes('--json'));
