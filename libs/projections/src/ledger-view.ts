@@ -2,6 +2,12 @@ import type { CivilDate } from '../../domain/src';
 import type { ActivityDoc, MemberDoc, OrgDoc } from '../../domain/src';
 
 /**
+ * What an activity says now, without the history of how it came to say it: all that figures (tally,
+ * compliance) are computed from. Every `ActivityDoc` is one.
+ */
+export type ActivityFacts = Pick<ActivityDoc, 'id' | 'orgId' | 'voided' | 'details'>;
+
+/**
  * Read access to the ledger's read models. Implemented by the persisted read model (live) and by
  * the in-memory state of an as-of replay, so every query works the same on both.
  */
@@ -16,6 +22,12 @@ export interface LedgerView {
   getActivity(id: string): Promise<ActivityDoc | undefined>;
   /** Activities of these orgs whose date lies in [from, to] (inclusive), date order. */
   listActivities(orgIds: readonly string[], from: CivilDate, to: CivilDate, options?: { includeVoided?: boolean }): Promise<ActivityDoc[]>;
+  /**
+   * The same activities as `listActivities` (voided ones left out, same order), as facts only. A
+   * view that can read them for less than whole documents offers this; queries that only count
+   * use it when present (see `listActivityFacts` in queries).
+   */
+  listActivityFacts?(orgIds: readonly string[], from: CivilDate, to: CivilDate): Promise<ActivityFacts[]>;
   /** Global position of the last event reflected. */
   position(): Promise<bigint>;
 }

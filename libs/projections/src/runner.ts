@@ -24,7 +24,7 @@ export interface ProjectionRunnerOptions {
 }
 
 export const DEFAULT_BATCH_SIZE = 5_000;
-export const DEFAULT_REBUILD_PAGE_SIZE = 1_000;
+export const DEFAULT_REBUILD_PAGE_SIZE = 5_000;
 export const DEFAULT_BULK_CATCH_UP_THRESHOLD = 50_000;
 
 /**

@@ -1,6 +1,8 @@
+import { ACTIVITY_LOGGED, CURRENT_SCHEMA_VERSIONS, type ActivityLoggedData } from '../../../domain/src/events';
 import type { ActivityDoc } from '../../../domain/src/state';
 import { upcast } from '../../../event-store/src/upcasters';
 import { decodeEventRow, EVENT_COLUMNS, EventRow } from '../../../event-store/src/sqlite/event-row';
+import type { ActivityFacts } from '../ledger-view';
 import { activityReducer } from '../reducers/activity-reducer';
 
 /**
@@ -28,6 +30,35 @@ export function decodeActivityRow(row: ActivityRow): ActivityDoc {
   const doc = activityReducer(undefined, upcast(event));
   if (!doc) throw new Error(`rm_activity refers to event ${event.globalPosition}, which is not an ActivityLogged event`);
   return doc;
+}
+
+/**
+ * Columns for a statement that reads only an activity's facts: its stored doc, or else the type,
+ * schema version and data of the event it refers to (no metadata, no hashes).
+ */
+export function activityFactsSelect(activityTable: string): string {
+  return `SELECT a.id, a.doc, e.type, e.schema_version, e.data FROM ${activityTable} a LEFT JOIN events e ON a.doc IS NULL AND e.global_position = a.logged_position`;
+}
+
+export type ActivityFactsRow = [id: string, doc: string | null, type: string | null, schemaVersion: number | null, data: string | null];
+
+/**
+ * The facts of an activity, read without its history. A stored doc is parsed; an activity stored by
+ * reference says what its ActivityLogged event says, which the reducer copies into a new document
+ * (id, org and record; never voided): that event's data is all there is to parse, provided it is at
+ * its type's current schema version (upcasters lift only older ones). For an older event this
+ * returns undefined: the caller reads the whole document, through upcaster and reducer.
+ */
+export function decodeActivityFactsRow(row: ActivityFactsRow): ActivityFacts | undefined {
+  if (row[1] !== null) return factsOf(JSON.parse(row[1]) as ActivityDoc);
+  if (row[2] !== ACTIVITY_LOGGED || row[3] !== CURRENT_SCHEMA_VERSIONS[ACTIVITY_LOGGED] || row[4] === null) return undefined;
+  const data = JSON.parse(row[4]) as ActivityLoggedData;
+  return { id: data.activityId, orgId: data.orgId, voided: false, details: data.activity };
+}
+
+/** The facts of a whole document (leaving out its history). */
+export function factsOf(doc: ActivityDoc): ActivityFacts {
+  return { id: doc.id, orgId: doc.orgId, voided: doc.voided, details: doc.details };
 }
 
 /** Parameters for (id, org_id, date, voided, logged_position, doc). */

@@ -12,8 +12,6 @@ export interface DocCodecs {
   org: DocCodec<OrgDoc>;
   member: DocCodec<MemberDoc>;
   activity: DocCodec<ActivityDoc>;
-  /** Writes a new activity with a plain insert (rebuild, before the table has its unique index). */
-  insertActivity(doc: ActivityDoc): void;
 }
 
 export function docCodecs(s: ReadModelStatements): DocCodecs {
@@ -37,7 +35,6 @@ export function docCodecs(s: ReadModelStatements): DocCodecs {
       },
       write: (doc) => void s.putActivity.run(...encodeActivity(doc)),
     },
-    insertActivity: (doc) => void s.insertActivity.run(...encodeActivity(doc)),
   };
 }
 

@@ -1,12 +1,11 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import type { StoredEvent } from '../../../event-store/src/envelope';
-import type { ActivityDoc, MemberDoc, OrgDoc } from '../../../domain/src/state';
-import { applyLedgerEvent, FoldPart, LedgerDocAccess } from '../reducers/apply-ledger-event';
+import { decodeEventRow } from '../../../event-store/src/sqlite/event-row';
+import { ReadAllQueries } from '../../../event-store/src/sqlite/read-all-query';
+import type { MemberDoc, OrgDoc } from '../../../domain/src/state';
+import { applyLedgerEvent, LedgerDocAccess } from '../reducers/apply-ledger-event';
 import { CheckpointTable } from './checkpoint';
 import { docCodecs } from './doc-codecs';
-import { DocTableBuffer } from './doc-table-buffer';
-import { WriteBackDocTable } from './write-back-doc-table';
 import { prepareReadModelStatements } from './read-model-statements';
 import {
   createActivityIndexes,
@@ -17,77 +16,119 @@ import {
   tablesWithPrefix,
 } from './read-model-tables';
 import type { DocCacheCapacities } from './read-model-writer';
-import { DuplicateActivityIdError, RebuildSupersededError } from './rebuild-errors';
+import { RebuildActivityTable } from './rebuild-activity-table';
+import { openRebuildConnection } from './rebuild-connection';
+import { RebuildSupersededError } from './rebuild-errors';
+import { WriteBackDocTable } from './write-back-doc-table';
 
 /**
- * `bulk`: load activities into an unindexed table, leaving corrections and voids for a second pass
- * after the indexes are built. `exact`: indexes from the start, every event folded in order.
+ * Rows fetched from the events table at a time. Events are decoded and folded one by one, so what
+ * a rebuild holds is one slice of raw rows (about 3 MB at this size) and the documents it folds.
  */
-export type RebuildMode = 'bulk' | 'exact';
+export const REBUILD_READ_SLICE = 1_000;
 
 /**
  * One rebuild of the read model into `rm_next_` tables, invisible to readers until `swapIn`
  * renames them over the live ones and sets the checkpoint in one transaction. The live read model
- * keeps serving (and catching up) meanwhile; a crash leaves it untouched. Each step commits
- * separately and first checks that no newer rebuild has taken the `rm_next_` tables over. A step
- * that throws ends the rebuild: the caller calls `abandon` and starts a new one if it wants.
+ * keeps serving (and catching up) meanwhile; a crash leaves it untouched.
+ *
+ * Every event is folded in global order by `applyLedgerEvent`, exactly as a catch-up folds it. The
+ * activity table is loaded without indexes (see `RebuildActivityTable`), which are built once at
+ * the end; orgs and members stay cached and are written when evicted or at the end.
+ *
+ * It works on a connection of its own to the ledger's file (see `openRebuildConnection`), reading
+ * the events table directly through the store adapter's own page query and row decoder, inside
+ * the step's transaction: each step reads and folds its events in one synchronous go. Every step
+ * commits separately and first checks that no newer rebuild has taken the `rm_next_` tables over.
+ * A step that throws ends the rebuild: the caller calls `abandon` and starts a new one if it wants.
  */
 export class ReadModelRebuild {
   private readonly token = randomUUID();
+  private readonly db: Database;
+  private readonly events: ReadAllQueries;
   private readonly checkpointTable: CheckpointTable;
   private readonly orgs: WriteBackDocTable<OrgDoc>;
   private readonly members: WriteBackDocTable<MemberDoc>;
-  private readonly newActivities: DocTableBuffer<ActivityDoc>;
-  private readonly activities: DocTableBuffer<ActivityDoc>;
-  private readonly deferred: bigint[] = [];
+  private readonly activities: RebuildActivityTable;
+  private readonly access: LedgerDocAccess;
   private position = 0n;
   private readonly owner: Statement<[], string>;
   private readonly setOwner: Statement<[string], unknown>;
   private readonly clearOwner: Statement<[], unknown>;
 
-  private constructor(
-    private readonly db: Database,
-    readonly mode: RebuildMode,
-    capacities: DocCacheCapacities,
-  ) {
-    const tables = tablesWithPrefix(REBUILD_PREFIX);
-    this.owner = db.prepare<[], string>("SELECT value FROM rm_meta WHERE key = 'rebuild'").pluck();
-    this.setOwner = db.prepare<[string], unknown>(
-      "INSERT INTO rm_meta (key, value) VALUES ('rebuild', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-    );
-    this.clearOwner = db.prepare<[], unknown>("DELETE FROM rm_meta WHERE key = 'rebuild'");
-    db.transaction(() => {
-      this.setOwner.run(this.token);
-      dropDocumentTables(db, tables);
-      createDocumentTables(db, tables, { indexes: mode === 'exact' });
-    }).immediate();
-    const codecs = docCodecs(prepareReadModelStatements(db, tables));
-    this.checkpointTable = new CheckpointTable(db);
-    this.orgs = new WriteBackDocTable(codecs.org.load, codecs.org.write, capacities.orgs);
-    this.members = new WriteBackDocTable(codecs.member.load, codecs.member.write, capacities.members);
-    // A new activity is written once at the end of its page and not kept: nothing reads it back in pass one.
-    this.newActivities = new DocTableBuffer(codecs.activity.load, codecs.insertActivity, 0);
-    this.activities = new DocTableBuffer(codecs.activity.load, codecs.activity.write, capacities.activities);
+  private constructor(filePath: string, capacities: DocCacheCapacities) {
+    const db = openRebuildConnection(filePath);
+    this.db = db;
+    try {
+      const tables = tablesWithPrefix(REBUILD_PREFIX);
+      this.owner = db.prepare<[], string>("SELECT value FROM rm_meta WHERE key = 'rebuild'").pluck();
+      this.setOwner = db.prepare<[string], unknown>(
+        "INSERT INTO rm_meta (key, value) VALUES ('rebuild', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+      );
+      this.clearOwner = db.prepare<[], unknown>("DELETE FROM rm_meta WHERE key = 'rebuild'");
+      db.transaction(() => {
+        this.setOwner.run(this.token);
+        dropDocumentTables(db, tables);
+        createDocumentTables(db, tables, { indexes: false });
+      }).immediate();
+      this.events = new ReadAllQueries(db);
+      const statements = prepareReadModelStatements(db, tables);
+      const codecs = docCodecs(statements);
+      this.checkpointTable = new CheckpointTable(db);
+      this.orgs = new WriteBackDocTable(codecs.org.load, codecs.org.write, capacities.orgs);
+      this.members = new WriteBackDocTable(codecs.member.load, codecs.member.write, capacities.members);
+      this.activities = new RebuildActivityTable(statements);
+      this.access = {
+        getOrg: (id) => this.orgs.get(id),
+        putOrg: (doc) => this.orgs.put(doc),
+        getMember: (id) => this.members.get(id),
+        putMember: (doc) => this.members.put(doc),
+        getActivity: (id) => this.activities.get(id),
+        putActivity: (doc) => this.activities.put(doc),
+      };
+    } catch (error) {
+      db.close();
+      throw error;
+    }
   }
 
-  /** Claims the rm_next_ tables (dropping any a crashed or superseded rebuild left) and creates them. */
-  static begin(db: Database, mode: RebuildMode, capacities: DocCacheCapacities): ReadModelRebuild {
-    return new ReadModelRebuild(db, mode, capacities);
+  /**
+   * Claims the rm_next_ tables (dropping any a crashed or superseded rebuild left) and creates them.
+   * `db` is any connection to the ledger's file; the rebuild opens its own beside it.
+   */
+  static begin(db: Database, capacities: DocCacheCapacities): ReadModelRebuild {
+    if (db.memory || db.name === '') throw new Error('a read-model rebuild needs the ledger in a file it can open a second connection to');
+    return new ReadModelRebuild(db.name, capacities);
   }
 
-  /** Folds one page of events (in global order, continuing the previous page) and commits it. */
-  foldPage(page: readonly StoredEvent[]): void {
-    if (page.length === 0) return;
-    const part: FoldPart = this.mode === 'bulk' ? 'all-but-activity-changes' : 'all';
-    const access = this.mode === 'bulk' ? this.bulkAccess() : this.access(this.activities);
-    this.inTransaction(() => {
-      for (const event of page) {
-        if (event.globalPosition <= this.position) continue;
-        if (applyLedgerEvent(access, event, part)) this.deferred.push(event.globalPosition);
-        this.position = event.globalPosition;
+  /**
+   * Reads and folds, in one committed step, up to `maxEvents` events after `loadedPosition` and at
+   * or before `head`. Returns how many it folded (0: the store holds nothing more up to `head`).
+   */
+  foldNext(head: bigint, maxEvents: number): number {
+    if (this.position >= head || maxEvents <= 0) return 0;
+    return this.inTransaction(() => {
+      let folded = 0;
+      let more = true;
+      while (more && folded < maxEvents) {
+        const want = Math.min(REBUILD_READ_SLICE, maxEvents - folded);
+        const rows = this.events.page(this.position, want);
+        more = rows.length === want;
+        for (const row of rows) {
+          // Decoded one at a time and dropped once folded: only the raw slice stays alive.
+          const event = decodeEventRow(row);
+          if (event.globalPosition > head) {
+            more = false;
+            break;
+          }
+          applyLedgerEvent(this.access, event);
+          this.position = event.globalPosition;
+          folded++;
+        }
+        if (this.position >= head) more = false;
       }
-      this.newActivities.flush();
       this.activities.flush();
+      return folded;
     });
   }
 
@@ -95,38 +136,7 @@ export class ReadModelRebuild {
     return this.position;
   }
 
-  /** Positions of the activity changes left for after indexing, in order (bulk mode). */
-  deferredPositions(): readonly bigint[] {
-    return this.deferred;
-  }
-
-  /** Writes what the caches still hold and builds the activity indexes (bulk mode). */
-  finishLoading(): void {
-    const tables = tablesWithPrefix(REBUILD_PREFIX);
-    this.inTransaction(() => {
-      this.orgs.flushAll();
-      this.members.flushAll();
-      if (this.mode !== 'bulk') return;
-      try {
-        createActivityIndexes(this.db, tables);
-      } catch (error) {
-        if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw new DuplicateActivityIdError();
-        throw error;
-      }
-    });
-  }
-
-  /** Folds the activity changes of these (deferred) events, in order, and commits. */
-  foldDeferred(events: readonly StoredEvent[]): void {
-    if (events.length === 0) return;
-    const access = this.access(this.activities);
-    this.inTransaction(() => {
-      for (const event of events) applyLedgerEvent(access, event, 'activity-changes');
-      this.activities.flush();
-    });
-  }
-
-  /** Replaces the live tables with the rebuilt ones and sets the checkpoint, atomically. */
+  /** Replaces the live tables with the rebuilt ones and sets the checkpoint, atomically; closes the connection. */
   swapIn(): bigint {
     const live = tablesWithPrefix(LIVE_PREFIX);
     const next = tablesWithPrefix(REBUILD_PREFIX);
@@ -134,6 +144,7 @@ export class ReadModelRebuild {
       this.orgs.flushAll();
       this.members.flushAll();
       this.activities.flush();
+      createActivityIndexes(this.db, next);
       dropDocumentTables(this.db, live);
       for (const key of ['org', 'member', 'memberOrg', 'activity'] as const) {
         this.db.exec(`ALTER TABLE ${next[key]} RENAME TO ${live[key]}`);
@@ -141,10 +152,11 @@ export class ReadModelRebuild {
       this.checkpointTable.write(this.position);
       this.clearOwner.run();
     });
+    this.db.close();
     return this.position;
   }
 
-  /** Drops the half-built tables if they are still ours; never throws (it runs after a failure). */
+  /** Drops the half-built tables if they are still ours and closes; never throws (it runs after a failure). */
   abandon(): void {
     try {
       this.inTransaction(() => {
@@ -154,35 +166,7 @@ export class ReadModelRebuild {
     } catch {
       // Superseded or closed: whoever owns the tables now cleans them up.
     }
-  }
-
-  /**
-   * Pass one of a bulk rebuild. A second ActivityLogged for an id is refused here (same page) or by
-   * the unique index (later page): folding it faithfully needs the exact rebuild.
-   */
-  private bulkAccess(): LedgerDocAccess {
-    const access = this.access(this.newActivities);
-    return {
-      ...access,
-      getActivity: () => {
-        throw new Error('a bulk rebuild reads no activity before its table is indexed');
-      },
-      putActivity: (doc) => {
-        if (this.newActivities.isPending(doc.id)) throw new DuplicateActivityIdError();
-        this.newActivities.put(doc);
-      },
-    };
-  }
-
-  private access(activities: DocTableBuffer<ActivityDoc>): LedgerDocAccess {
-    return {
-      getOrg: (id) => this.orgs.get(id),
-      putOrg: (doc) => this.orgs.put(doc),
-      getMember: (id) => this.members.get(id),
-      putMember: (doc) => this.members.put(doc),
-      getActivity: (id) => activities.get(id),
-      putActivity: (doc) => activities.put(doc),
-    };
+    if (this.db.open) this.db.close();
   }
 
   /** Runs one step in its own BEGIN IMMEDIATE transaction, if this rebuild still owns the tables. */

@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { ActivityRow, activitySelect, ActivityRowValues } from './activity-rows';
+import { ActivityFactsRow, activityFactsSelect, ActivityRow, activitySelect, ActivityRowValues } from './activity-rows';
 import type { ReadModelTables } from './read-model-tables';
 
 /** Every statement run against one set of rm_ tables, prepared once per connection. */
@@ -21,23 +21,48 @@ export interface ReadModelStatements {
   activityRow: Statement<[string], ActivityRow>;
   /** Insert-or-replace by id (needs the unique index). */
   putActivity: Statement<ActivityRowValues, unknown>;
-  /** Plain insert, for a rebuild loading a table that has no index yet. */
-  insertActivity: Statement<ActivityRowValues, unknown>;
+
+  // A rebuild's activity table has no index while it loads: it places rows and finds them by rowid.
+  activityRowAt: Statement<[number], ActivityRow>;
+  activityIdAt: Statement<[number], string>;
+  /**
+   * Inserts `rows` rows (1 to `ACTIVITY_INSERT_BATCH`) in one statement; parameters, row after row:
+   * the rowid, then `encodeActivity`'s values.
+   */
+  insertActivitiesAt(rows: number): Statement<unknown[], unknown>;
+  /** Parameters: `encodeActivity`'s values, then the rowid. */
+  updateActivityAt: Statement<[...ActivityRowValues, number], unknown>;
+
   /** Parameters: JSON array of org ids, from, to (inclusive civil dates). */
   activityRowsInRange: Statement<[string, string, string], ActivityRow>;
   liveActivityRowsInRange: Statement<[string, string, string], ActivityRow>;
+  /** The facts of the live (not voided) activities in range; parameters as `liveActivityRowsInRange`. */
+  liveActivityFactsInRange: Statement<[string, string, string], ActivityFactsRow>;
 }
+
+/** Rows per multi-row insert in a rebuild: one call into SQLite instead of fifty, bound from one array. */
+export const ACTIVITY_INSERT_BATCH = 50;
 
 export function prepareReadModelStatements(db: Database, t: ReadModelTables): ReadModelStatements {
   const doc = <P extends unknown[]>(sql: string) => db.prepare<P, string>(sql).pluck(true);
   const run = <P extends unknown[]>(sql: string) => db.prepare<P, unknown>(sql);
   // Raw rows, prepared the way the store prepares its own reads: the event columns go through its decoder.
   const activityRows = <P extends unknown[]>(where: string) => db.prepare<P, ActivityRow>(`${activitySelect(t.activity)} ${where}`).raw(true);
-  const inRange = (voided: string) =>
-    activityRows<[string, string, string]>(
-      `WHERE a.org_id IN (SELECT value FROM json_each(?)) AND a.date >= ? AND a.date <= ? ${voided} ORDER BY a.date, a.id`,
-    );
+  const rangeWhere = (voided: string) =>
+    `WHERE a.org_id IN (SELECT value FROM json_each(?)) AND a.date >= ? AND a.date <= ? ${voided} ORDER BY a.date, a.id`;
+  const inRange = (voided: string) => activityRows<[string, string, string]>(rangeWhere(voided));
   const activityColumns = `${t.activity} (id, org_id, date, voided, logged_position, doc) VALUES (?, ?, ?, ?, ?, ?)`;
+  const insertsByRows = new Map<number, Statement<unknown[], unknown>>();
+  const insertActivitiesAt = (rows: number) => {
+    if (!Number.isInteger(rows) || rows < 1 || rows > ACTIVITY_INSERT_BATCH) throw new RangeError(`cannot insert ${rows} rows at once`);
+    let statement = insertsByRows.get(rows);
+    if (!statement) {
+      const values = Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?)').join(', ');
+      statement = run<unknown[]>(`INSERT INTO ${t.activity} (rowid, id, org_id, date, voided, logged_position, doc) VALUES ${values}`);
+      insertsByRows.set(rows, statement);
+    }
+    return statement;
+  };
   return lazily<ReadModelStatements>({
     orgDoc: () => doc(`SELECT doc FROM ${t.org} WHERE id = ?`),
     putOrg: () => run(
@@ -64,9 +89,16 @@ export function prepareReadModelStatements(db: Database, t: ReadModelTables): Re
        ON CONFLICT(id) DO UPDATE SET org_id = excluded.org_id, date = excluded.date, voided = excluded.voided,
          logged_position = excluded.logged_position, doc = excluded.doc`,
     ),
-    insertActivity: () => run(`INSERT INTO ${activityColumns}`),
+    activityRowAt: () => activityRows<[number]>('WHERE a.rowid = ?'),
+    activityIdAt: () => doc(`SELECT id FROM ${t.activity} WHERE rowid = ?`),
+    insertActivitiesAt: () => insertActivitiesAt,
+    updateActivityAt: () => run(
+      `UPDATE ${t.activity} SET id = ?, org_id = ?, date = ?, voided = ?, logged_position = ?, doc = ? WHERE rowid = ?`,
+    ),
     activityRowsInRange: () => inRange(''),
     liveActivityRowsInRange: () => inRange('AND a.voided = 0'),
+    liveActivityFactsInRange: () =>
+      db.prepare<[string, string, string], ActivityFactsRow>(`${activityFactsSelect(t.activity)} ${rangeWhere('AND a.voided = 0')}`).raw(true),
   });
 }
 

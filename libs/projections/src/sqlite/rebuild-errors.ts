@@ -6,10 +6,3 @@ export class RebuildSupersededError extends Error {
   }
 }
 
-/** Two ActivityLogged events share an activity id; only the slower exact rebuild folds that faithfully. */
-export class DuplicateActivityIdError extends Error {
-  constructor() {
-    super('activity ids are not unique across ActivityLogged events; falling back to an exact rebuild');
-    this.name = 'DuplicateActivityIdError';
-  }
-}

@@ -1,8 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import type { CivilDate } from '../../../domain/src/civil-date';
 import type { ActivityDoc, MemberDoc, OrgDoc } from '../../../domain/src/state';
-import type { LedgerView } from '../ledger-view';
-import { decodeActivityRow } from './activity-rows';
+import type { ActivityFacts, LedgerView } from '../ledger-view';
+import { decodeActivityFactsRow, decodeActivityRow, factsOf } from './activity-rows';
 import { CheckpointTable } from './checkpoint';
 import { prepareReadModelStatements, ReadModelStatements } from './read-model-statements';
 import { LIVE_PREFIX, tablesWithPrefix } from './read-model-tables';
@@ -49,6 +49,20 @@ export class SqliteReadModel implements LedgerView {
   async listActivities(orgIds: readonly string[], from: CivilDate, to: CivilDate, options: { includeVoided?: boolean } = {}): Promise<ActivityDoc[]> {
     const statement = options.includeVoided ? this.statements.activityRowsInRange : this.statements.liveActivityRowsInRange;
     return statement.all(JSON.stringify(orgIds), from, to).map(decodeActivityRow);
+  }
+
+  /** One SELECT; only an activity logged under an older schema version costs a second read (of the whole document). */
+  async listActivityFacts(orgIds: readonly string[], from: CivilDate, to: CivilDate): Promise<ActivityFacts[]> {
+    const rows = this.statements.liveActivityFactsInRange.all(JSON.stringify(orgIds), from, to);
+    const out = new Array<ActivityFacts>(rows.length);
+    for (let i = 0; i < rows.length; i++) out[i] = decodeActivityFactsRow(rows[i]) ?? this.wholeActivity(rows[i][0]);
+    return out;
+  }
+
+  private wholeActivity(id: string): ActivityFacts {
+    const row = this.statements.activityRow.get(id);
+    if (row === undefined) throw new Error(`activity ${id} disappeared while being read`);
+    return factsOf(decodeActivityRow(row));
   }
 
   async position(): Promise<bigint> {

@@ -44,6 +44,17 @@ describe('WriteBackDocTable', () => {
     expect(cache.get('a')).toEqual({ id: 'a', v: 1 });
   });
 
+  it('evicts the least recently used tenth at once when it overflows', () => {
+    const { writes, cache } = setup(20);
+    for (let i = 0; i < 20; i++) cache.put({ id: `d${i}`, v: 1 });
+    cache.get('d0'); // d0 is now the most recent; d1 and d2 the least
+    expect(writes).toEqual([]);
+    cache.put({ id: 'd20', v: 1 });
+    expect(writes.map((d) => d.id)).toEqual(['d1', 'd2', 'd3']);
+    cache.flushAll();
+    expect(writes).toHaveLength(21);
+  });
+
   it('does not write a document it only read', () => {
     const { stored, writes, cache } = setup(1);
     stored.set('a', { id: 'a', v: 1 });

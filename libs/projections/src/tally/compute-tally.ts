@@ -1,5 +1,6 @@
 import { ValidationError, parsePeriod, periodsOfYear, type PeriodId, type PeriodRange } from '../../../domain/src';
 import type { LedgerView } from '../ledger-view';
+import { listActivityFacts } from '../list-activity-facts';
 import { loadScope } from '../org-tree';
 import { EMPTY_TALLY, foldTally, tallyMetrics, tallyReducer, type Tally, type TallyContext } from './tally-reducer';
 import type { TallyBreakdown, TallyResult } from './tally-result';
@@ -18,7 +19,7 @@ export async function computeTally(view: LedgerView, query: TallyQuery): Promise
   const period = resolvePeriod(query.year, query.period);
   const scope = await loadScope(view, query.orgId, query.rollup);
   const orgIds = scope.orgs.map((o) => o.id);
-  const activities = await view.listActivities(orgIds, period.from, period.to);
+  const activities = await listActivityFacts(view, orgIds, period.from, period.to);
   const tally = foldTally(activities, { from: period.from, to: period.to, orgIds: new Set(orgIds) });
   return { org: scope.root.id, year: query.year, period: period.id, rollup: query.rollup, metrics: tallyMetrics(tally) };
 }
@@ -35,7 +36,7 @@ export async function computeTallyBreakdown(view: LedgerView, query: TallyBreakd
   const scope = await loadScope(view, query.orgId, query.rollup);
   const orgIds = scope.orgs.map((o) => o.id);
   const orgSet = new Set(orgIds);
-  const activities = await view.listActivities(orgIds, year.from, year.to);
+  const activities = await listActivityFacts(view, orgIds, year.from, year.to);
 
   const quarters = periodsOfYear(query.year, 'quarter');
   const months = periodsOfYear(query.year, 'month');

@@ -1,4 +1,5 @@
-import { ACTIVITY_KINDS, type ActivityDoc, type CivilDate, type Quantity } from '../../../domain/src';
+import { ACTIVITY_KINDS, type CivilDate, type Quantity } from '../../../domain/src';
+import type { ActivityFacts } from '../ledger-view';
 import { countWeight, distinctKinds } from './activity-figures';
 import { MemberNumbers } from './member-numbers';
 import { compareMetrics, kindDefinesQualifier } from './metric-order';
@@ -65,7 +66,7 @@ interface Contribution {
   quantities: readonly Quantity[];
 }
 
-export function tallyReducer(tally: Tally, activity: ActivityDoc, ctx: TallyContext): Tally {
+export function tallyReducer(tally: Tally, activity: ActivityFacts, ctx: TallyContext): Tally {
   const details = activity.details;
   if (activity.voided || details.date < ctx.from || details.date > ctx.to || !ctx.orgIds.has(activity.orgId)) return tally;
   const kinds = distinctKinds(details);
@@ -92,7 +93,7 @@ export function tallyReducer(tally: Tally, activity: ActivityDoc, ctx: TallyCont
 }
 
 /** Folds activities (any order; the view gives date order, which provenance keeps). */
-export function foldTally(activities: readonly ActivityDoc[], ctx: TallyContext, start: Tally = EMPTY_TALLY): Tally {
+export function foldTally(activities: readonly ActivityFacts[], ctx: TallyContext, start: Tally = EMPTY_TALLY): Tally {
   let tally = start;
   for (const activity of activities) tally = tallyReducer(tally, activity, ctx);
   return tally;
