@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { timeOrderedUuid } from '../../libs/application/src/new-event';
 import {
   ACTIVITY_CORRECTED,
   ACTIVITY_LOGGED,
@@ -157,5 +158,6 @@ function recordedAfter(random: Random, date: string): string {
 
 function envelope<D>(type: DomainEventType, data: D, actor: string, recordedAt: string): NewEvent<D> {
   const metadata: EventMetadata = { actor, recordedAt, source: 'web', correlationId: randomUUID(), causationId: null };
-  return { eventId: randomUUID(), type, schemaVersion: CURRENT_SCHEMA_VERSIONS[type], data, metadata };
+  // Stamped when written, as the application's own envelopes are (time-ordered v7 ids).
+  return { eventId: timeOrderedUuid(), type, schemaVersion: CURRENT_SCHEMA_VERSIONS[type], data, metadata };
 }
