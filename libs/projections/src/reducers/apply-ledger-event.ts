@@ -21,6 +21,24 @@ export interface LedgerDocAccess {
   putActivity(doc: ActivityDoc): void;
 }
 
+/** Anything that keeps documents of one kind by id (a cache in front of a table, a map). */
+export interface DocStore<D> {
+  get(id: string): D | undefined;
+  put(doc: D): void;
+}
+
+/** The access a fold needs, over one store per kind of document. */
+export function ledgerDocAccess(orgs: DocStore<OrgDoc>, members: DocStore<MemberDoc>, activities: DocStore<ActivityDoc>): LedgerDocAccess {
+  return {
+    getOrg: (id) => orgs.get(id),
+    putOrg: (doc) => orgs.put(doc),
+    getMember: (id) => members.get(id),
+    putMember: (doc) => members.put(doc),
+    getActivity: (id) => activities.get(id),
+    putActivity: (doc) => activities.put(doc),
+  };
+}
+
 /**
  * Which part of an event to fold. An "activity change" is what any event other than
  * `ActivityLogged` does to an activity (a correction, a void). A bulk rebuild folds everything but

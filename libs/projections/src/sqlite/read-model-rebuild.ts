@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { decodeEventRow } from '../../../event-store/src/sqlite/event-row';
 import { ReadAllQueries } from '../../../event-store/src/sqlite/read-all-query';
 import type { MemberDoc, OrgDoc } from '../../../domain/src/state';
-import { applyLedgerEvent, LedgerDocAccess } from '../reducers/apply-ledger-event';
+import { applyLedgerEvent, LedgerDocAccess, ledgerDocAccess } from '../reducers/apply-ledger-event';
 import { CheckpointTable } from './checkpoint';
 import { docCodecs } from './doc-codecs';
 import { prepareReadModelStatements } from './read-model-statements';
@@ -78,14 +78,7 @@ export class ReadModelRebuild {
       this.orgs = new WriteBackDocTable(codecs.org.load, codecs.org.write, capacities.orgs);
       this.members = new WriteBackDocTable(codecs.member.load, codecs.member.write, capacities.members);
       this.activities = new RebuildActivityTable(statements);
-      this.access = {
-        getOrg: (id) => this.orgs.get(id),
-        putOrg: (doc) => this.orgs.put(doc),
-        getMember: (id) => this.members.get(id),
-        putMember: (doc) => this.members.put(doc),
-        getActivity: (id) => this.activities.get(id),
-        putActivity: (doc) => this.activities.put(doc),
-      };
+      this.access = ledgerDocAccess(this.orgs, this.members, this.activities);
     } catch (error) {
       db.close();
       throw error;

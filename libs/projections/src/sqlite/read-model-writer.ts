@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { StoredEvent } from '../../../event-store/src/envelope';
 import type { ActivityDoc, MemberDoc, OrgDoc } from '../../../domain/src/state';
-import { applyLedgerEvent, LedgerDocAccess } from '../reducers/apply-ledger-event';
+import { applyLedgerEvent, LedgerDocAccess, ledgerDocAccess } from '../reducers/apply-ledger-event';
 import { CheckpointTable } from './checkpoint';
 import { docCodecs } from './doc-codecs';
 import { DocTableBuffer } from './doc-table-buffer';
@@ -51,14 +51,7 @@ export class ReadModelWriter {
     this.orgs = new DocTableBuffer(codecs.org.load, codecs.org.write, capacities.orgs);
     this.members = new DocTableBuffer(codecs.member.load, codecs.member.write, capacities.members);
     this.activities = new DocTableBuffer(codecs.activity.load, codecs.activity.write, capacities.activities);
-    this.access = {
-      getOrg: (id) => this.orgs.get(id),
-      putOrg: (doc) => this.orgs.put(doc),
-      getMember: (id) => this.members.get(id),
-      putMember: (doc) => this.members.put(doc),
-      getActivity: (id) => this.activities.get(id),
-      putActivity: (doc) => this.activities.put(doc),
-    };
+    this.access = ledgerDocAccess(this.orgs, this.members, this.activities);
     this.applyInTransaction = db.transaction((expectedFrom: bigint, events: readonly StoredEvent[]) => this.fold(expectedFrom, events)).immediate;
   }
 
