@@ -5,3 +5,4 @@ export * from './canonical-json';
 export * from './hash-chain';
 export * from './catch-up-subscription';
 export * from './upcasters';
+export * from './open-event-store';

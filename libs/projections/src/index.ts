@@ -5,3 +5,4 @@ export * from './as-of';
 export * from './runner';
 export * from './rebuild';
 export * from './sqlite';
+export * from './queries';
