@@ -1,0 +1,2 @@
+export * from './fill/placeholder-scanner';
+export * from './fill/blank-classifier';
