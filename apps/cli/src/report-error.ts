@@ -1,6 +1,6 @@
 import { ValidationError } from '../../../libs/domain/src';
 import { StoreUrlError } from '../../../libs/event-store/src';
-import { ConflictError, IntegrityError } from '../../../libs/application/src/errors';
+import { ConflictError } from '../../../libs/application/src/errors';
 import { EXIT } from './exit-codes';
 import { fieldLabel, fieldLabelEn } from './field-flags';
 
@@ -35,11 +35,6 @@ export function reportError(err: unknown, json: boolean): number {
     if (json) write(JSON.stringify({ ok: false, error: 'conflict', message: err.message }));
     else write(`错误：并发冲突，请重试\nerror: ${err.message}`);
     return EXIT.conflict;
-  }
-  if (err instanceof IntegrityError) {
-    if (json) write(JSON.stringify({ ok: false, error: 'integrity', ...err.details }));
-    else write(`错误：台账完整性校验失败\nerror: ${err.message}`);
-    return EXIT.integrity;
   }
   const message = err instanceof Error ? err.message : String(err);
   if (json) write(JSON.stringify({ ok: false, error: 'failure', message }));

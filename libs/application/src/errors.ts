@@ -5,14 +5,3 @@ export class ConflictError extends Error {
     this.name = 'ConflictError';
   }
 }
-
-/** A stored event no longer matches its hash chain (CLI exit 4). */
-export class IntegrityError extends Error {
-  constructor(
-    message: string,
-    readonly details: Record<string, unknown>,
-  ) {
-    super(message);
-    this.name = 'IntegrityError';
-  }
-}

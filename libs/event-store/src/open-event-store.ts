@@ -37,7 +37,7 @@ export function parseStoreUrl(url: string): StoreLocation {
   }
   if (path === '') throw new StoreUrlError(`SQLite 地址缺少文件路径，例如 ${DEFAULT_STORE_URL}。SQLite URL has no file path.`);
   if (path === ':memory:') {
-    throw new StoreUrlError('事件存储必须是文件，不能是 :memory:（读模型要单独打开同一个文件）。The event store must be a file, not :memory:.');
+    throw new StoreUrlError('事件存储必须是文件，不能是 :memory:（每个命令进程都要打开同一个文件）。The event store must be a file, not :memory: (every CLI process opens the same file).');
   }
   return { kind: 'sqlite', filePath: resolve(path) };
 }

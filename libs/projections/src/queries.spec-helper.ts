@@ -1,5 +1,6 @@
 import { blankActivityDetails } from '../../domain/src';
 import type { ActivityDetails, ActivityDoc, ActivityRevision, MemberDoc, MembershipPeriod, OrgDoc, OrgKind } from '../../domain/src';
+import { org } from '../../domain/src/commands/fixtures.spec-helper';
 import { InMemoryLedgerView } from './in-memory-ledger';
 import type { LedgerView } from './ledger-view';
 
@@ -8,18 +9,9 @@ import type { LedgerView } from './ledger-view';
  * the real in-memory LedgerView (no store involved).
  */
 
+/** The domain fixture's org, named by its id (query output reads better that way). */
 export function orgDoc(id: string, kind: OrgKind, parentId: string | null, extra: Partial<OrgDoc> = {}): OrgDoc {
-  return {
-    id,
-    name: id,
-    kind,
-    parentId,
-    establishedOn: null,
-    dissolvedOn: null,
-    streamVersion: 1,
-    registeredAt: '2020-01-01T00:00:00.000Z',
-    ...extra,
-  };
+  return org(id, kind, parentId, { name: id, ...extra });
 }
 
 export function memberDoc(id: string, periods: Array<Partial<MembershipPeriod> & { orgId: string }>): MemberDoc {
