@@ -9,6 +9,7 @@ import { OrganizationDissolvedData, ORGANIZATION_DISSOLVED } from './organizatio
 import { OrganizationMovedData, ORGANIZATION_MOVED } from './organization-moved';
 import { OrganizationRegisteredData, ORGANIZATION_REGISTERED } from './organization-registered';
 import { OrganizationRenamedData, ORGANIZATION_RENAMED } from './organization-renamed';
+import { ReportCompiledData, REPORT_COMPILED } from './report-compiled';
 
 /** Every domain event as a discriminated union of `type` and `data` (current schema versions). */
 export type DomainEvent =
@@ -22,7 +23,8 @@ export type DomainEvent =
   | { type: typeof MEMBER_LEFT; data: MemberLeftData }
   | { type: typeof ACTIVITY_LOGGED; data: ActivityLoggedData }
   | { type: typeof ACTIVITY_CORRECTED; data: ActivityCorrectedData }
-  | { type: typeof ACTIVITY_VOIDED; data: ActivityVoidedData };
+  | { type: typeof ACTIVITY_VOIDED; data: ActivityVoidedData }
+  | { type: typeof REPORT_COMPILED; data: ReportCompiledData };
 
 export type DomainEventType = DomainEvent['type'];
 
@@ -39,6 +41,7 @@ export const CURRENT_SCHEMA_VERSIONS: Readonly<Record<DomainEventType, number>> 
   ActivityLogged: 1,
   ActivityCorrected: 1,
   ActivityVoided: 1,
+  ReportCompiled: 1,
 };
 
 export function orgStreamId(orgId: string): string {

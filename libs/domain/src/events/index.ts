@@ -9,4 +9,5 @@ export * from './member-left';
 export * from './activity-logged';
 export * from './activity-corrected';
 export * from './activity-voided';
+export * from './report-compiled';
 export * from './domain-event';
