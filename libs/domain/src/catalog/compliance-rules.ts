@@ -37,3 +37,20 @@ export const DEFAULT_COMPLIANCE_RULES: readonly ComplianceRule[] = [
   { id: 'warning-education-yearly', kind: 'warning-education', every: 'year', min: 2, orgKinds: ['general-branch', 'branch'], source: '地方规定：警示教育每年至少2次' },
   { id: 'heart-talk-coverage', kind: 'heart-talk', every: 'year', min: 1, orgKinds: ['general-branch', 'branch'], coverage: true, source: '支部工作条例 谈心谈话' },
 ];
+
+/**
+ * Every rule set a report may have been compiled under, by version: re-verifying an old report
+ * must count by the rules it was compiled with, not by today's. Add a new entry (never edit an
+ * old one) when the rules change.
+ */
+const RULES_BY_VERSION: ReadonlyMap<string, readonly ComplianceRule[]> = new Map([[RULE_VERSION, DEFAULT_COMPLIANCE_RULES]]);
+
+export function complianceRulesOfVersion(version: string): readonly ComplianceRule[] | undefined {
+  return RULES_BY_VERSION.get(version);
+}
+
+/**
+ * Version of the counting rules (套会 counts once per kind, a joint 党小组会 once per group, voided
+ * records out, attendance from the named list else the headcount). Recorded with every report.
+ */
+export const COUNTING_VERSION = 'counting-v1';
