@@ -12,6 +12,9 @@ const FIELD_FLAGS: Readonly<Record<string, string>> = {
   establishedOn: '--established',
   asOf: '--as-of',
   id: '--id',
+  // A report file's content and a draft's content have no flag of their own.
+  file: '',
+  draft: '',
   // Whole-record issues (e.g. a correction that changes nothing) have no single flag.
   activity: '',
 };

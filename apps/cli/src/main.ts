@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Command, CommanderError } from 'commander';
+import { registerCompile } from './commands/compile.command';
 import { registerCompliance } from './commands/compliance.command';
 import { registerCorrect } from './commands/correct.command';
 import { registerDemo } from './commands/demo.command';
@@ -12,6 +13,7 @@ import { registerLog } from './commands/log.command';
 import { registerMember } from './commands/member.command';
 import { registerOrg } from './commands/org.command';
 import { registerRebuild } from './commands/rebuild.command';
+import { registerReport } from './commands/report.command';
 import { registerTally } from './commands/tally.command';
 import { registerVerify } from './commands/verify.command';
 import { registerVoid } from './commands/void.command';
@@ -43,6 +45,8 @@ function buildProgram(): Command {
     registerHistory,
     registerLate,
     registerVerify,
+    registerCompile,
+    registerReport,
     registerRebuild,
     registerKinds,
     registerDemo,

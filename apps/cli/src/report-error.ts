@@ -1,6 +1,7 @@
 import { ValidationError } from '../../../libs/domain/src';
 import { StoreUrlError } from '../../../libs/event-store/src';
 import { ConflictError } from '../../../libs/application/src/errors';
+import { TemplateError } from '../../../libs/report/src/helpers/template-error';
 import { EXIT } from './exit-codes';
 import { fieldLabel, fieldLabelEn } from './field-flags';
 
@@ -23,6 +24,11 @@ export function reportError(err: unknown, json: boolean): number {
   if (err instanceof ValidationError) {
     if (json) write(JSON.stringify({ ok: false, error: 'invalid-input', issues: err.issues }));
     else for (const i of err.issues) write(`错误：${fieldLabel(i.field)}：${i.message}\nerror: ${fieldLabelEn(i.field)}: ${i.messageEn}`);
+    return EXIT.invalidInput;
+  }
+  if (err instanceof TemplateError) {
+    if (json) write(JSON.stringify({ ok: false, error: 'invalid-template', template: err.template, message: err.messageZh, messageEn: err.message }));
+    else write(`错误：模板“${err.template}”：${err.messageZh}\nerror: ${err.message}`);
     return EXIT.invalidInput;
   }
   if (err instanceof UsageError || err instanceof StoreUrlError) {

@@ -4,6 +4,7 @@ import { COMMAND_HANDLERS } from './commands';
 import type { Ledger } from './ledger';
 import { openLedger } from './open-ledger';
 import { QUERY_HANDLERS } from './queries';
+import { REPORT_HANDLERS } from './reports';
 import { Clock, CLOCK, LEDGER, systemClock } from './tokens';
 
 export interface LedgerModuleOptions {
@@ -25,6 +26,7 @@ export class LedgerModule implements OnApplicationShutdown {
       { provide: CLOCK, useValue: options.clock ?? systemClock },
       ...COMMAND_HANDLERS,
       ...QUERY_HANDLERS,
+      ...REPORT_HANDLERS,
     ];
     return {
       module: LedgerModule,

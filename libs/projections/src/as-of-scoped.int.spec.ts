@@ -43,4 +43,17 @@ describe('replayLedger scoped to one organisation', () => {
     expect(await scoped.getActivity('a3-1')).toBeUndefined();
     expect((await scoped.listOrgs()).length).toBe((await (await replayLedger(store)).listOrgs()).length);
   });
+
+  it('holds the reports of the subtree recorded by then, as a whole-ledger replay does', async () => {
+    // rb1-0 was recorded on 2024-01-18, rc-0 on 2024-01-19 (01:00 UTC).
+    const asOf = '2024-01-18T12:00:00.000Z';
+    const whole = await replayLedger(store, { asOf });
+    const scoped = await replayLedger(store, { asOf, orgId: 'c-0' });
+    expect((await scoped.listReports()).map((r) => r.reportId)).toEqual(['rb1-0']);
+    expect(await scoped.listReports('b1-0')).toEqual(await whole.listReports('b1-0'));
+    const later = await replayLedger(store, { orgId: 'c-0' });
+    expect((await later.listReports()).map((r) => r.reportId)).toEqual(['rc-0', 'rb1-0']);
+    expect(await (await replayLedger(store, { orgId: 'b2-0' })).listReports()).toEqual([]);
+    expect(await (await replayLedger(store, { asOf: '2024-01-15T12:00:00.000Z', orgId: 'c-0' })).listReports()).toEqual([]);
+  });
 });

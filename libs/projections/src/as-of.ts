@@ -1,6 +1,6 @@
 import type { StoredEvent } from '../../event-store/src/envelope';
 import type { EventFilter, EventStore } from '../../event-store/src/port';
-import { orgStreamId } from '../../domain/src';
+import { orgStreamId, reportStreamId } from '../../domain/src';
 import { applyEvent, emptyLedgerState, InMemoryLedgerView, LedgerState } from './in-memory-ledger';
 import { descendantIdsOf } from './org-tree';
 
@@ -13,8 +13,8 @@ export interface ReplayOptions {
   pageSize?: number;
   /**
    * Replay only what questions about this organisation and everything beneath it need: every
-   * organisation and member event, but activities of that subtree only. A whole-ledger replay of a
-   * province would not fit in memory; one branch's does in milliseconds.
+   * organisation and member event, but activities and recorded reports of that subtree only. A
+   * whole-ledger replay of a province would not fit in memory; one branch's does in milliseconds.
    */
   orgId?: string;
 }
@@ -49,12 +49,16 @@ export async function replayLedger(store: EventStore, options: ReplayOptions = {
     await replayAll(store, state, recordedInTime, options.pageSize ?? 5000, toPosition);
     return new InMemoryLedgerView(state);
   }
-  // The tree and rosters first, as they stood then; then the activity history of the subtree.
+  // The tree and rosters first, as they stood then; then the activity history and the reports of
+  // the subtree. A report touches no other document, so folding its stream after the org's is safe.
   await replayAll(store, state, recordedInTime, options.pageSize ?? 5000, toPosition, ORG_AND_MEMBER_EVENTS);
   const organisationEvents = new Set(ORG_AND_MEMBER_EVENTS.types);
   for (const orgId of descendantIdsOf([...state.orgs.values()], options.orgId)) {
     for (const event of await store.readStream(orgStreamId(orgId))) {
       if (!organisationEvents.has(event.type) && recordedInTime(event)) applyEvent(state, event);
+    }
+    for (const event of await store.readStream(reportStreamId(orgId))) {
+      if (recordedInTime(event)) applyEvent(state, event);
     }
   }
   return new InMemoryLedgerView(state);

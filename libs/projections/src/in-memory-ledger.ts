@@ -3,18 +3,21 @@ import type { CivilDate } from '../../domain/src/civil-date';
 import type { ActivityDoc, MemberDoc, OrgDoc } from '../../domain/src/state';
 import type { LedgerView } from './ledger-view';
 import { applyLedgerEvent, LedgerDocAccess } from './reducers/apply-ledger-event';
+import { newestReportFirst, ReportRecord } from './reports/report-record';
 
 /** The whole ledger held in memory: what an as-of replay builds, and what tests compare against. */
 export interface LedgerState {
   orgs: Map<string, OrgDoc>;
   members: Map<string, MemberDoc>;
   activities: Map<string, ActivityDoc>;
+  /** By report id. */
+  reports: Map<string, ReportRecord>;
   /** Global position of the last event applied (0n before any). */
   position: bigint;
 }
 
 export function emptyLedgerState(): LedgerState {
-  return { orgs: new Map(), members: new Map(), activities: new Map(), position: 0n };
+  return { orgs: new Map(), members: new Map(), activities: new Map(), reports: new Map(), position: 0n };
 }
 
 /** Folds one stored event into the state (the Maps change; the documents in them are replaced, never mutated). */
@@ -32,6 +35,8 @@ function mapAccess(state: LedgerState): LedgerDocAccess {
     putMember: (doc) => void state.members.set(doc.id, doc),
     getActivity: (id) => state.activities.get(id),
     putActivity: (doc) => void state.activities.set(doc.id, doc),
+    getReport: (id) => state.reports.get(id),
+    putReport: (doc) => void state.reports.set(doc.reportId, doc),
   };
 }
 
@@ -75,6 +80,15 @@ export class InMemoryLedgerView implements LedgerView {
       out.push(a);
     }
     return out.sort(byDateThenId);
+  }
+
+  async listReports(orgId?: string): Promise<ReportRecord[]> {
+    const all = [...this.state.reports.values()];
+    return (orgId === undefined ? all : all.filter((r) => r.orgId === orgId)).sort(newestReportFirst);
+  }
+
+  async getReport(reportId: string): Promise<ReportRecord | undefined> {
+    return this.state.reports.get(reportId);
   }
 
   async position(): Promise<bigint> {

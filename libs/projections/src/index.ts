@@ -1,5 +1,6 @@
 export * from './ledger-view';
 export * from './reducers';
+export * from './reports';
 export * from './in-memory-ledger';
 export * from './as-of';
 export * from './runner';

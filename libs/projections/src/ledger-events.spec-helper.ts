@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { blankActivityDetails } from '../../domain/src';
-import type { ActivityDetails, MemberStatus, OrgKind } from '../../domain/src';
+import type { ActivityDetails, MemberStatus, OrgKind, ReportCompiledData } from '../../domain/src';
 import type { EventMetadata, NewEvent, StoredEvent } from '../../event-store/src/envelope';
 
 /**
@@ -32,6 +32,31 @@ export function details(extra: Partial<ActivityDetails> & { date: string }): Act
   return { ...blankActivityDetails(extra.date, ['theme-day']), title: '主题党日', ...extra };
 }
 
+/** What a compiled report records, with one filled and one missing figure; override what a test needs. */
+export function reportData(reportId: string, orgId: string, extra: Partial<ReportCompiledData> = {}): ReportCompiledData {
+  const figure = { source: 'tally' as const, kind: 'theme-day', qualifier: null, measure: 'count', unit: '次', rule: null, side: null, org: orgId, rollup: false, period: '2024' };
+  return {
+    reportId,
+    orgId,
+    year: 2024,
+    rollup: false,
+    template: 'branch-secretary',
+    templateHash: 'a'.repeat(64),
+    format: 'docx',
+    ruleVersion: 'rules-1',
+    countingVersion: 'counting-1',
+    asOfPosition: '10',
+    asOfInstant: null,
+    zeroOk: [],
+    streamHeads: { [`org-${orgId}`]: { version: 3, hash: 'b'.repeat(64) } },
+    figures: [
+      { ...figure, index: 0, value: 12, status: 'filled', activityIds: ['a1'] },
+      { ...figure, index: 1, kind: 'party-lecture', value: null, status: 'missing', activityIds: [] },
+    ],
+    ...extra,
+  };
+}
+
 export const ev = {
   orgRegistered: (orgId: string, o: At & { name?: string; kind?: OrgKind; parentId?: string | null } = {}) =>
     event('OrganizationRegistered', { orgId, name: o.name ?? `支部${orgId}`, kind: o.kind ?? 'branch', parentId: o.parentId ?? null, establishedOn: '2020-01-01' }, o),
@@ -51,6 +76,7 @@ export const ev = {
   activityCorrected: (activityId: string, orgId: string, activity: ActivityDetails, changedFields: string[], reason: string, o?: At) =>
     event('ActivityCorrected', { activityId, orgId, activity, changedFields, reason }, o),
   activityVoided: (activityId: string, orgId: string, reason: string, o?: At) => event('ActivityVoided', { activityId, orgId, reason }, o),
+  reportCompiled: (data: ReportCompiledData, o?: At) => event('ReportCompiled', data, o),
 };
 
 /** Gives a new event a place in a stream and in the store (hashes are not checked by reducers). */

@@ -1,7 +1,7 @@
 import type { NewEvent } from '../../event-store/src/envelope';
 import type { EventStore } from '../../event-store/src/port';
 import type { LedgerView } from './ledger-view';
-import { details, ev } from './ledger-events.spec-helper';
+import { details, ev, reportData } from './ledger-events.spec-helper';
 
 /** Everything a view says, in a form `toEqual` can compare across implementations. */
 export async function snapshotOf(view: LedgerView) {
@@ -15,12 +15,17 @@ export async function snapshotOf(view: LedgerView) {
     children: await Promise.all(orgIds.map((id) => view.listChildOrgs(id))),
     activities: await view.listActivities(orgIds, '1900-01-01', '9999-12-31', { includeVoided: true }),
     liveActivities: await view.listActivities(orgIds, '1900-01-01', '9999-12-31'),
+    reports: await view.listReports(),
+    reportsByOrg: await Promise.all(orgIds.map((id) => view.listReports(id))),
   };
 }
 
 type Append = [streamId: string, events: NewEvent[]];
 
-/** A small ledger touching every event type: a committee, two branches, members moving, activities corrected and voided. */
+/**
+ * A small ledger touching every event type: a committee, two branches, members moving, activities
+ * corrected and voided, reports recorded in the report streams (one recorded twice: the first stays).
+ */
 export function scenario(round = 0): Append[] {
   const r = (id: string) => `${id}-${round}`;
   const at = (day: number) => ({ at: `2024-0${1 + (round % 9)}-${String(day).padStart(2, '0')}T01:00:00.000Z` });
@@ -37,6 +42,9 @@ export function scenario(round = 0): Append[] {
     ['org-' + r('b2'), [ev.activityVoided(r('a3'), r('b2'), '重复', at(16))]],
     ['org-' + r('b2'), [ev.orgRenamed(r('b2'), '第二支部', '支部b2', at(17)), ev.orgMoved(r('b2'), null, r('c'), at(17))]],
     ['org-' + r('b1'), [ev.memberLeft(r('m2'), r('b2'), '2024-01-20', at(20))]],
+    ['report-' + r('b1'), [ev.reportCompiled(reportData(r('rb1'), r('b1')), at(18))]],
+    ['report-' + r('c'), [ev.reportCompiled(reportData(r('rc'), r('c'), { rollup: true }), at(19))]],
+    ['report-' + r('b1'), [ev.reportCompiled(reportData(r('rb1'), r('b1'), { template: '另一模板' }), at(21))]],
     ['org-' + r('b1'), [ev.orgDissolved(r('b1'), '2024-02-01', at(25))]],
   ];
 }

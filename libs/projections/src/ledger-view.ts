@@ -1,5 +1,6 @@
 import type { CivilDate } from '../../domain/src';
 import type { ActivityDoc, MemberDoc, OrgDoc } from '../../domain/src';
+import type { ReportRecord } from './reports/report-record';
 
 /**
  * What an activity says now, without the history of how it came to say it: all that figures (tally,
@@ -28,6 +29,9 @@ export interface LedgerView {
    * use it when present (see `listActivityFacts` in queries).
    */
   listActivityFacts?(orgIds: readonly string[], from: CivilDate, to: CivilDate): Promise<ActivityFacts[]>;
+  /** Recorded reports of this org (of every org when omitted), newest recording first. */
+  listReports(orgId?: string): Promise<ReportRecord[]>;
+  getReport(reportId: string): Promise<ReportRecord | undefined>;
   /** Global position of the last event reflected. */
   position(): Promise<bigint>;
 }

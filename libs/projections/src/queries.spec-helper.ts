@@ -58,6 +58,7 @@ export function viewOf(docs: { orgs: OrgDoc[]; members?: MemberDoc[]; activities
     orgs: new Map(docs.orgs.map((o) => [o.id, o])),
     members: new Map((docs.members ?? []).map((m) => [m.id, m])),
     activities: new Map((docs.activities ?? []).map((a) => [a.id, a])),
+    reports: new Map(),
     position: 0n,
   });
 }

@@ -53,6 +53,8 @@ describe('rebuildReadModel', () => {
     expect(snapshot).toEqual(await snapshotOf(await replayLedger(store)));
     expect((await rm.view.getActivity('near'))?.revisions.map((r) => r.type)).toEqual(['ActivityLogged', 'ActivityCorrected', 'ActivityCorrected']);
     expect((await rm.view.getActivity('other'))?.voided).toBe(true);
+    expect(snapshot.reports.map((r) => r.reportId)).toEqual(['rc-2', 'rb1-2', 'rc-1', 'rb1-1', 'rc-0', 'rb1-0']);
+    expect(await rm.view.getReport('rb1-0')).toMatchObject({ orgId: 'b1-0', template: 'branch-secretary', streamVersion: 1 });
   });
 
   it('lets a change recorded before its activity was logged change nothing, as in a replay', async () => {

@@ -48,6 +48,13 @@ describe('ProjectionRunner over SQLite', () => {
     expect(live.activities).toHaveLength(6);
     expect(live.liveActivities).toHaveLength(4);
     expect(live.membersByOrg[live.orgs.findIndex((o) => o.id === 'b2-0')].map((m) => m.id)).toEqual(['m2-0', 'm3-0']);
+    // Reports newest first; the one recorded twice keeps its first recording.
+    expect(live.reports.map((r) => [r.reportId, r.orgId, r.template])).toEqual([
+      ['rc-1', 'c-1', 'branch-secretary'],
+      ['rb1-1', 'b1-1', 'branch-secretary'],
+      ['rc-0', 'c-0', 'branch-secretary'],
+      ['rb1-0', 'b1-0', 'branch-secretary'],
+    ]);
   });
 
   it("folds this process's own appends inside the append transaction, and leaves others' to catch-up", async () => {
@@ -170,7 +177,11 @@ describe('ProjectionRunner over SQLite', () => {
     const db = new Database(store.filePath, { readonly: true });
     try {
       const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
-      expect(tables).toEqual(expect.arrayContaining(['events', 'rm_activity', 'rm_checkpoint', 'rm_member', 'rm_member_org', 'rm_org']));
+      expect(tables).toEqual(expect.arrayContaining(['events', 'rm_activity', 'rm_checkpoint', 'rm_member', 'rm_member_org', 'rm_org', 'rm_report']));
+      expect(db.prepare('SELECT id, org_id, year, position FROM rm_report ORDER BY position').raw().all()).toEqual([
+        ['rb1-0', 'b1-0', 2024, expect.any(Number)],
+        ['rc-0', 'c-0', 2024, expect.any(Number)],
+      ]);
       expect(db.prepare("SELECT position FROM rm_checkpoint WHERE name = 'ledger'").pluck().get()).toBe(Number(await store.headPosition()));
       expect(db.prepare('SELECT count(*) FROM rm_activity WHERE voided = 1').pluck().get()).toBe(1);
     } finally {
@@ -247,6 +258,8 @@ describe('ProjectionRunner over SQLite', () => {
       const indexes = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'rm_activity'").pluck().all() as string[];
       expect(indexes.every((name) => name.startsWith('rm_next_activity_'))).toBe(true);
       expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name LIKE 'rm_next_%' AND type = 'table'").pluck().get()).toBe(0);
+      const reportIndexes = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'rm_report' AND sql IS NOT NULL").pluck().all() as string[];
+      expect(reportIndexes).toEqual([expect.stringMatching(/^rm_next_report_by_org_year_/)]);
     } finally {
       db.close();
     }

@@ -26,7 +26,7 @@ export function registerVerify(program: Command): void {
         if (globals.json) {
           printJson(result);
         } else if (result.ok) {
-          printText(`校验通过：${result.streams} 个组织流，${result.events} 条事件，哈希链完整`);
+          printText(`校验通过：${result.streams} 个事件流，${result.events} 条事件，哈希链完整`);
         } else {
           printText(`校验失败：${result.stream} 第 ${result.version} 条事件（${result.eventId}）${REASONS[result.reason ?? ''] ?? result.reason}`);
         }

@@ -7,11 +7,13 @@ import {
   RenameOrganizationHandler,
 } from './organization.commands';
 import { RebuildHandler } from './rebuild.command';
+import { RecordReportHandler } from './report.commands';
 
 export * from './activity.commands';
 export * from './member.commands';
 export * from './organization.commands';
 export * from './rebuild.command';
+export * from './report.commands';
 
 export const COMMAND_HANDLERS = [
   RegisterOrganizationHandler,
@@ -25,5 +27,6 @@ export const COMMAND_HANDLERS = [
   LogActivityHandler,
   CorrectActivityHandler,
   VoidActivityHandler,
+  RecordReportHandler,
   RebuildHandler,
 ];

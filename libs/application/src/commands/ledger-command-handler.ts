@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { chinaDateOf, orgStreamId } from '../../../domain/src';
 import type { CivilDate, DomainEvent } from '../../../domain/src';
-import type { ExpectedVersion } from '../../../event-store/src';
+import type { AppendResult, ExpectedVersion } from '../../../event-store/src';
 import type { CommandMeta } from '../command-meta';
 import type { Ledger } from '../ledger';
 import { toNewEvents } from '../new-event';
@@ -37,9 +37,20 @@ export abstract class LedgerCommandHandler {
     expectedVersion: ExpectedVersion,
     idempotencyKey?: string,
   ): Promise<void> {
-    if (decided.length === 0) return;
+    await this.appendTo(orgStreamId(orgId), decided, meta, expectedVersion, idempotencyKey);
+  }
+
+  /** The same, to any stream (a report's own `report-<orgId>`); undefined when nothing was decided. */
+  protected async appendTo(
+    streamId: string,
+    decided: readonly DomainEvent[],
+    meta: CommandMeta,
+    expectedVersion: ExpectedVersion,
+    idempotencyKey?: string,
+  ): Promise<AppendResult | undefined> {
+    if (decided.length === 0) return undefined;
     const events = toNewEvents(decided, meta, this.clock.now(), idempotencyKey);
-    await this.ledger.store.appendToStream(orgStreamId(orgId), events, expectedVersion);
+    return this.ledger.store.appendToStream(streamId, events, expectedVersion);
   }
 }
 

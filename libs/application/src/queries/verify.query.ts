@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { orgStreamId, ValidationError } from '../../../domain/src';
+import { orgStreamId, reportStreamId, ValidationError } from '../../../domain/src';
 import { StreamChainVerifier } from '../../../event-store/src';
 import type { Ledger } from '../ledger';
 import { LEDGER } from '../tokens';
@@ -67,15 +67,19 @@ export class VerifyHandler implements IQueryHandler<VerifyQuery> {
 
   /**
    * A chain cannot show that its newest events were deleted; the read model remembers how long each
-   * organisation's stream was, so a stream now shorter than that lost its tail.
+   * organisation's stream was, so a stream now shorter than that lost its tail. It also remembers
+   * where each recorded report sits in its `report-<orgId>` stream, so a deleted report record is
+   * caught the same way; only by a whole-ledger verify, which is the one that reads report streams.
    */
   private async checkNothingCutOff(result: VerifyResult, orgId: string | undefined): Promise<void> {
-    const orgs = orgId ? [await this.ledger.view.getOrg(orgId)] : await this.ledger.view.listOrgs();
-    for (const org of orgs) {
-      if (!org) continue;
-      const stream = orgStreamId(org.id);
+    const view = this.ledger.view;
+    const orgs = orgId ? [await view.getOrg(orgId)] : await view.listOrgs();
+    const expected: { stream: string; version: number }[] = [];
+    for (const org of orgs) if (org) expected.push({ stream: orgStreamId(org.id), version: org.streamVersion });
+    if (!orgId) for (const r of await view.listReports()) expected.push({ stream: reportStreamId(r.orgId), version: r.streamVersion });
+    for (const { stream, version } of expected) {
       const stored = result.heads[stream]?.version ?? 0;
-      if (org.streamVersion > stored) {
+      if (version > stored) {
         Object.assign(result, { ok: false, stream, version: stored + 1, reason: 'missing-events' });
         return;
       }

@@ -2,6 +2,8 @@ import type { StoredEvent } from '../../../event-store/src/envelope';
 import { upcast } from '../../../event-store/src/upcasters';
 import type { ActivityDoc, MemberDoc, OrgDoc } from '../../../domain/src/state';
 import { ACTIVITY_LOGGED } from '../../../domain/src/events';
+import type { ReportRecord } from '../reports/report-record';
+import { reportReducer } from '../reports/report-reducer';
 import { activityReducer } from './activity-reducer';
 import { memberReducer } from './member-reducer';
 import { orgReducer } from './org-reducer';
@@ -19,6 +21,9 @@ export interface LedgerDocAccess {
   putMember(doc: MemberDoc): void;
   getActivity(id: string): ActivityDoc | undefined;
   putActivity(doc: ActivityDoc): void;
+  /** Reports by report id. */
+  getReport(id: string): ReportRecord | undefined;
+  putReport(doc: ReportRecord): void;
 }
 
 /** Anything that keeps documents of one kind by id (a cache in front of a table, a map). */
@@ -28,7 +33,12 @@ export interface DocStore<D> {
 }
 
 /** The access a fold needs, over one store per kind of document. */
-export function ledgerDocAccess(orgs: DocStore<OrgDoc>, members: DocStore<MemberDoc>, activities: DocStore<ActivityDoc>): LedgerDocAccess {
+export function ledgerDocAccess(
+  orgs: DocStore<OrgDoc>,
+  members: DocStore<MemberDoc>,
+  activities: DocStore<ActivityDoc>,
+  reports: DocStore<ReportRecord>,
+): LedgerDocAccess {
   return {
     getOrg: (id) => orgs.get(id),
     putOrg: (doc) => orgs.put(doc),
@@ -36,6 +46,8 @@ export function ledgerDocAccess(orgs: DocStore<OrgDoc>, members: DocStore<Member
     putMember: (doc) => members.put(doc),
     getActivity: (id) => activities.get(id),
     putActivity: (doc) => activities.put(doc),
+    getReport: (id) => reports.get(id),
+    putReport: (doc) => reports.put(doc),
   };
 }
 
@@ -66,6 +78,11 @@ export function applyLedgerEvent(docs: LedgerDocAccess, stored: StoredEvent, par
       const prev = docs.getMember(id);
       const next = memberReducer(prev, event);
       if (next !== undefined && next !== prev && next.id === id) docs.putMember(next);
+    }
+    for (const id of route.reportIds) {
+      const prev = docs.getReport(id);
+      const next = reportReducer(prev, event);
+      if (next !== undefined && next !== prev && next.reportId === id) docs.putReport(next);
     }
   }
   if (route.activityIds.length === 0) return false;

@@ -1,4 +1,4 @@
-import { details, ev, stored } from '../ledger-events.spec-helper';
+import { details, ev, reportData, stored } from '../ledger-events.spec-helper';
 import { routeEvent } from './route-event';
 
 describe('routeEvent', () => {
@@ -7,6 +7,7 @@ describe('routeEvent', () => {
       orgIds: ['b1'],
       memberIds: [],
       activityIds: ['a1'],
+      reportIds: [],
     });
   });
 
@@ -15,6 +16,7 @@ describe('routeEvent', () => {
       orgIds: ['b1'],
       memberIds: ['m1'],
       activityIds: [],
+      reportIds: [],
     });
   });
 
@@ -25,5 +27,14 @@ describe('routeEvent', () => {
 
   it('touches no org for a stream that is not an org stream', () => {
     expect(routeEvent(stored(ev.activityVoided('a1', 'b1', 'r'), 'report-1', 1, 8n)).orgIds).toEqual([]);
+  });
+
+  it("sends a recorded report to its report document only, never to its org's stream version", () => {
+    expect(routeEvent(stored(ev.reportCompiled(reportData('r1', 'b1')), 'report-b1', 1, 9n))).toEqual({
+      orgIds: [],
+      memberIds: [],
+      activityIds: [],
+      reportIds: ['r1'],
+    });
   });
 });

@@ -11,6 +11,7 @@ import {
   ORGANIZATION_MOVED,
   ORGANIZATION_REGISTERED,
   ORGANIZATION_RENAMED,
+  REPORT_COMPILED,
 } from '../../../domain/src/events';
 import { orgIdOfStream } from './stream-org';
 
@@ -19,6 +20,7 @@ export interface EventRoute {
   orgIds: string[];
   memberIds: string[];
   activityIds: string[];
+  reportIds: string[];
 }
 
 const ORG_EVENTS = new Set<string>([ORGANIZATION_REGISTERED, ORGANIZATION_RENAMED, ORGANIZATION_MOVED, ORGANIZATION_DISSOLVED]);
@@ -27,10 +29,12 @@ const ACTIVITY_EVENTS = new Set<string>([ACTIVITY_LOGGED, ACTIVITY_CORRECTED, AC
 
 /**
  * Which documents an event touches: the org whose stream it is in (its stream version moves on
- * every event), the org an organisation event names, and the member or activity it names.
+ * every event), the org an organisation event names, and the member, activity or report it names.
+ * A report's own stream (`report-<orgId>`) is no org stream, so recording a report never moves
+ * the org's stream version.
  */
 export function routeEvent(event: StoredEvent): EventRoute {
-  const route: EventRoute = { orgIds: [], memberIds: [], activityIds: [] };
+  const route: EventRoute = { orgIds: [], memberIds: [], activityIds: [], reportIds: [] };
   const streamOrg = orgIdOfStream(event.streamId);
   if (streamOrg !== undefined) route.orgIds.push(streamOrg);
   const data = event.data as Record<string, unknown> | null;
@@ -38,5 +42,6 @@ export function routeEvent(event: StoredEvent): EventRoute {
   if (ORG_EVENTS.has(event.type) && typeof data.orgId === 'string' && data.orgId !== streamOrg) route.orgIds.push(data.orgId);
   else if (MEMBER_EVENTS.has(event.type) && typeof data.memberId === 'string') route.memberIds.push(data.memberId);
   else if (ACTIVITY_EVENTS.has(event.type) && typeof data.activityId === 'string') route.activityIds.push(data.activityId);
+  else if (event.type === REPORT_COMPILED && typeof data.reportId === 'string') route.reportIds.push(data.reportId);
   return route;
 }

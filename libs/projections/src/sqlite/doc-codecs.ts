@@ -1,4 +1,5 @@
 import type { ActivityDoc, MemberDoc, OrgDoc } from '../../../domain/src/state';
+import type { ReportRecord } from '../reports/report-record';
 import { decodeActivityRow, encodeActivity } from './activity-rows';
 import type { ReadModelStatements } from './read-model-statements';
 
@@ -12,6 +13,8 @@ export interface DocCodecs {
   org: DocCodec<OrgDoc>;
   member: DocCodec<MemberDoc>;
   activity: DocCodec<ActivityDoc>;
+  /** Reports by report id. */
+  report: DocCodec<ReportRecord>;
 }
 
 export function docCodecs(s: ReadModelStatements): DocCodecs {
@@ -34,6 +37,10 @@ export function docCodecs(s: ReadModelStatements): DocCodecs {
         return row === undefined ? undefined : decodeActivityRow(row);
       },
       write: (doc) => void s.putActivity.run(...encodeActivity(doc)),
+    },
+    report: {
+      load: (id) => parse<ReportRecord>(s.reportDoc.get(id)),
+      write: (doc) => void s.putReport.run(doc.reportId, doc.orgId, doc.year, BigInt(doc.globalPosition), JSON.stringify(doc)),
     },
   };
 }

@@ -10,6 +10,7 @@ import { prepareReadModelStatements } from './read-model-statements';
 import {
   createActivityIndexes,
   createDocumentTables,
+  DOCUMENT_TABLE_KEYS,
   dropDocumentTables,
   LIVE_PREFIX,
   REBUILD_PREFIX,
@@ -34,7 +35,8 @@ export const REBUILD_READ_SLICE = 1_000;
  *
  * Every event is folded in global order by `applyLedgerEvent`, exactly as a catch-up folds it. The
  * activity table is loaded without indexes (see `RebuildActivityTable`), which are built once at
- * the end; orgs and members stay cached and are written when evicted or at the end.
+ * the end; orgs and members stay cached and are written when evicted or at the end; reports are
+ * written as they come.
  *
  * It works on a connection of its own to the ledger's file (see `openRebuildConnection`), reading
  * the events table directly through the store adapter's own page query and row decoder, inside
@@ -78,7 +80,9 @@ export class ReadModelRebuild {
       this.orgs = new WriteBackDocTable(codecs.org.load, codecs.org.write, capacities.orgs);
       this.members = new WriteBackDocTable(codecs.member.load, codecs.member.write, capacities.members);
       this.activities = new RebuildActivityTable(statements);
-      this.access = ledgerDocAccess(this.orgs, this.members, this.activities);
+      // Reports are few and never change: written straight to their table, nothing cached.
+      const reports = { get: codecs.report.load, put: codecs.report.write };
+      this.access = ledgerDocAccess(this.orgs, this.members, this.activities, reports);
     } catch (error) {
       db.close();
       throw error;
@@ -139,7 +143,7 @@ export class ReadModelRebuild {
       this.activities.flush();
       createActivityIndexes(this.db, next);
       dropDocumentTables(this.db, live);
-      for (const key of ['org', 'member', 'memberOrg', 'activity'] as const) {
+      for (const key of DOCUMENT_TABLE_KEYS) {
         this.db.exec(`ALTER TABLE ${next[key]} RENAME TO ${live[key]}`);
       }
       this.checkpointTable.write(this.position);

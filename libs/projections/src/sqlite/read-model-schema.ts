@@ -1,12 +1,20 @@
 import type { Database } from 'better-sqlite3';
-import { createDocumentTables, dropDocumentTables, LIVE_PREFIX, REBUILD_PREFIX, tableExists, tablesWithPrefix } from './read-model-tables';
+import {
+  createDocumentTables,
+  DOCUMENT_TABLE_KEYS,
+  dropDocumentTables,
+  LIVE_PREFIX,
+  REBUILD_PREFIX,
+  tableExists,
+  tablesWithPrefix,
+} from './read-model-tables';
 
 /**
  * Bumped whenever a read-model table or document shape changes. The read model is derived, so a
  * file stamped with another version simply has its rm_ tables dropped and is rebuilt by catch-up.
  * Kept in `rm_meta`, not `user_version`, which belongs to the event store's schema.
  */
-export const READ_MODEL_VERSION = 2;
+export const READ_MODEL_VERSION = 3;
 
 /** Creates the rm_ tables when absent; drops and recreates them when stamped with another version. */
 export function ensureReadModelSchema(db: Database): void {
@@ -32,5 +40,5 @@ export function ensureReadModelSchema(db: Database): void {
 function isCurrent(db: Database): boolean {
   const live = tablesWithPrefix(LIVE_PREFIX);
   const found = db.prepare<[], string>("SELECT value FROM rm_meta WHERE key = 'version'").pluck().get();
-  return found === String(READ_MODEL_VERSION) && [live.org, live.member, live.memberOrg, live.activity].every((t) => tableExists(db, t));
+  return found === String(READ_MODEL_VERSION) && DOCUMENT_TABLE_KEYS.every((key) => tableExists(db, live[key]));
 }

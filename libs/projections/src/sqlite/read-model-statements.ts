@@ -38,6 +38,13 @@ export interface ReadModelStatements {
   liveActivityRowsInRange: Statement<[string, string, string], ActivityRow>;
   /** The facts of the live (not voided) activities in range; parameters as `liveActivityRowsInRange`. */
   liveActivityFactsInRange: Statement<[string, string, string], ActivityFactsRow>;
+
+  reportDoc: Statement<[string], string>;
+  /** Parameters: report id, org id, year, global position, document. */
+  putReport: Statement<[string, string, number, bigint, string], unknown>;
+  /** Newest recording first. */
+  allReportDocs: Statement<[], string>;
+  reportDocsOfOrg: Statement<[string], string>;
 }
 
 /** Rows per multi-row insert in a rebuild: one call into SQLite instead of fifty, bound from one array. */
@@ -99,6 +106,14 @@ export function prepareReadModelStatements(db: Database, t: ReadModelTables): Re
     liveActivityRowsInRange: () => inRange('AND a.voided = 0'),
     liveActivityFactsInRange: () =>
       db.prepare<[string, string, string], ActivityFactsRow>(`${activityFactsSelect(t.activity)} ${rangeWhere('AND a.voided = 0')}`).raw(true),
+
+    reportDoc: () => doc(`SELECT doc FROM ${t.report} WHERE id = ?`),
+    putReport: () => run(
+      `INSERT INTO ${t.report} (id, org_id, year, position, doc) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT(id) DO UPDATE SET org_id = excluded.org_id, year = excluded.year, position = excluded.position, doc = excluded.doc`,
+    ),
+    allReportDocs: () => doc(`SELECT doc FROM ${t.report} ORDER BY position DESC`),
+    reportDocsOfOrg: () => doc(`SELECT doc FROM ${t.report} WHERE org_id = ? ORDER BY position DESC`),
   });
 }
 

@@ -10,10 +10,20 @@ export interface ReadModelTables {
   member: string;
   memberOrg: string;
   activity: string;
+  report: string;
 }
 
+/** Every table of a set, by key: what a rebuild swaps in and a schema change drops. */
+export const DOCUMENT_TABLE_KEYS = ['org', 'member', 'memberOrg', 'activity', 'report'] as const;
+
 export function tablesWithPrefix(prefix: string): ReadModelTables {
-  return { org: `${prefix}org`, member: `${prefix}member`, memberOrg: `${prefix}member_org`, activity: `${prefix}activity` };
+  return {
+    org: `${prefix}org`,
+    member: `${prefix}member`,
+    memberOrg: `${prefix}member_org`,
+    activity: `${prefix}activity`,
+    report: `${prefix}report`,
+  };
 }
 
 /**
@@ -23,6 +33,8 @@ export function tablesWithPrefix(prefix: string): ReadModelTables {
  * document is rebuilt from the event at `logged_position` when read. Most activities are never
  * touched again, so the read model does not store the ledger's content a second time.
  * `rm_member_org` lists every org a member had a stint in, for `listMembers(orgIds)`.
+ * `rm_report` holds recorded reports (a few per org and year, so it is created with its index
+ * even for a rebuild); `position` orders them, newest recording first.
  */
 export function createDocumentTables(db: Database, t: ReadModelTables, options: { indexes: boolean }): void {
   db.exec(`
@@ -39,6 +51,14 @@ export function createDocumentTables(db: Database, t: ReadModelTables, options: 
       logged_position INTEGER NOT NULL,
       doc             TEXT
     );
+    CREATE TABLE ${t.report} (
+      id       TEXT    PRIMARY KEY,
+      org_id   TEXT    NOT NULL,
+      year     INTEGER NOT NULL,
+      position INTEGER NOT NULL,
+      doc      TEXT    NOT NULL
+    );
+    CREATE INDEX ${indexName(t.report, 'by_org_year')} ON ${t.report} (org_id, year);
   `);
   if (options.indexes) createActivityIndexes(db, t);
 }
@@ -55,7 +75,7 @@ export function createActivityIndexes(db: Database, t: ReadModelTables): void {
 }
 
 export function dropDocumentTables(db: Database, t: ReadModelTables): void {
-  for (const table of [t.org, t.member, t.memberOrg, t.activity]) db.exec(`DROP TABLE IF EXISTS ${table}`);
+  for (const key of DOCUMENT_TABLE_KEYS) db.exec(`DROP TABLE IF EXISTS ${t[key]}`);
 }
 
 /** Index names are global and survive a table rename, so each set gets a fresh suffix. */

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { CivilDate } from '../../../domain/src/civil-date';
 import type { ActivityDoc, MemberDoc, OrgDoc } from '../../../domain/src/state';
 import type { ActivityFacts, LedgerView } from '../ledger-view';
+import type { ReportRecord } from '../reports/report-record';
 import { decodeActivityFactsRow, decodeActivityRow, factsOf } from './activity-rows';
 import { CheckpointTable } from './checkpoint';
 import { prepareReadModelStatements, ReadModelStatements } from './read-model-statements';
@@ -63,6 +64,15 @@ export class SqliteReadModel implements LedgerView {
     const row = this.statements.activityRow.get(id);
     if (row === undefined) throw new Error(`activity ${id} disappeared while being read`);
     return factsOf(decodeActivityRow(row));
+  }
+
+  async listReports(orgId?: string): Promise<ReportRecord[]> {
+    const rows = orgId === undefined ? this.statements.allReportDocs.all() : this.statements.reportDocsOfOrg.all(orgId);
+    return parseDocs<ReportRecord>(rows);
+  }
+
+  async getReport(reportId: string): Promise<ReportRecord | undefined> {
+    return parseDoc<ReportRecord>(this.statements.reportDoc.get(reportId));
   }
 
   async position(): Promise<bigint> {

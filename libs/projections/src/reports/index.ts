@@ -1,0 +1,2 @@
+export * from './report-record';
+export * from './report-reducer';
