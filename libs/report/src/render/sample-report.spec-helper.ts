@@ -1,6 +1,7 @@
 import type { CompiledReport } from '../compile/compiled-report';
 import type { Inline } from '../document/report-document';
 import type { ReportFigure } from '../compile/report-figure';
+import { metricLabel } from '../metrics/metric-label';
 
 /** A small compiled report with every block type, a filled figure, a Chinese-numeral figure and a blank. */
 export function sampleReport(): CompiledReport {
@@ -73,7 +74,7 @@ function figure(
     value,
     status: 'filled',
     display,
-    label: `${kind}/${measure}`,
+    label: metricLabel({ kind, qualifier, measure, unit: null }),
     activityIds,
   };
 }

@@ -29,7 +29,7 @@ describe('renderJson', () => {
     const report = sampleReport();
     const parsed = JSON.parse(renderJson(report)) as ReportJson;
     expect(parsed.missing).toEqual([2]);
-    expect(parsed.blanks).toEqual([{ index: 2, label: 'seminar/count' }]);
+    expect(parsed.blanks).toEqual([{ index: 2, label: '专题研讨次数' }]);
     expect(parsed.text).toBe(renderMarkdown(report));
   });
 

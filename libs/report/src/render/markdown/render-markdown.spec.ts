@@ -33,7 +33,7 @@ describe('renderMarkdown', () => {
   it('falls back to the label for a blank that has no display text', () => {
     const report = withBlocks([{ type: 'paragraph', inlines: [f(2)] }]);
     report.figures[2].display = '';
-    expect(renderMarkdown(report)).toBe('【待补：seminar/count】\n');
+    expect(renderMarkdown(report)).toBe('【待补：专题研讨次数】\n');
   });
 
   it('escapes a title with HTML and entities so no raw HTML reaches a Markdown viewer', () => {
