@@ -15,3 +15,4 @@ export * from './render/markdown';
 export * from './render/html';
 export * from './render/json';
 export * from './render/docx';
+export * from './render/pdf';

@@ -1,8 +1,9 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { Command } from 'commander';
 import { CompileReportCommand, REPORT_FORMATS, type ReportFormat } from '../../../../libs/application/src/reports';
 import { ValidationError } from '../../../../libs/domain/src';
-import { renderDocx, renderHtml, renderJson, renderMarkdown, type CompiledReport, type DocxFonts } from '../../../../libs/report/src';
+import { renderDocx, renderHtml, renderJson, renderMarkdown, renderPdf, type CompiledReport, type DocxFonts } from '../../../../libs/report/src';
 import { verb } from '../cli-action';
 import { splitList } from '../global-options';
 import { printJson } from '../printers/output';
@@ -29,8 +30,8 @@ export function registerCompile(program: Command): void {
     .requiredOption('--template <name>', '模板名称（branch-secretary、committee-secretary 或自备模板）')
     .option('--templates <dir>', '自备模板所在目录（优先于内置模板）')
     .option('--rollup', '汇总所有下级组织')
-    .option('--format <format>', '输出格式：md、html、docx、json', 'md')
-    .option('--out <file>', '输出文件（默认：md/html/json 输出到屏幕，docx 写入 <组织>-<年度>-<模板>.docx）')
+    .option('--format <format>', '输出格式：md、html、docx、json、pdf（pdf 需 Debian 的 chromium）', 'md')
+    .option('--out <file>', '输出文件（默认：md/html/json 输出到屏幕，docx/pdf 写入 <组织>-<年度>-<模板>.docx/.pdf）')
     .option('--as-of <instant>', '按某一时刻的台账编制（审计回放）')
     .option('--zero-ok <kinds>', '确认本年度确实没有开展的活动类型（逗号分隔）：其空缺填 0')
     .option('--fonts <list>', 'Word 字体，例如 body=仿宋,title=宋体（键：title body heading1 heading2 pageNumber latin）')
@@ -38,6 +39,7 @@ export function registerCompile(program: Command): void {
       verb<CompileOpts>(async ({ app, globals, opts }) => {
         const format = formatOf(opts.format);
         const fonts = fontsOf(opts.fonts);
+        if (opts.out !== undefined) requireWritableOut(opts.out);
         const report = await app.commands.execute(
           new CompileReportCommand(
             {
@@ -53,7 +55,8 @@ export function registerCompile(program: Command): void {
             { actor: globals.actor, source: 'cli' },
           ),
         );
-        const out = opts.out ?? (format === 'docx' ? `${report.org.id}-${report.year}-${report.template.name}.docx` : undefined);
+        const binary = format === 'docx' || format === 'pdf';
+        const out = opts.out ?? (binary ? `${report.org.id}-${report.year}-${report.template.name}.${format}` : undefined);
         const document = await render(report, format, fonts);
         if (out) writeFileSync(out, document);
         else process.stdout.write(document);
@@ -67,7 +70,22 @@ export function registerCompile(program: Command): void {
 
 function formatOf(value: string): ReportFormat {
   if ((REPORT_FORMATS as readonly string[]).includes(value)) return value as ReportFormat;
-  throw ValidationError.of('format', `输出格式须为 md、html、docx 或 json，收到“${value}”`, `format must be md, html, docx or json, got ${value}`);
+  throw ValidationError.of('format', `输出格式须为 md、html、docx、json 或 pdf，收到“${value}”`, `format must be md, html, docx, json or pdf, got ${value}`);
+}
+
+/**
+ * Checked before compiling: the compilation is recorded before the document is written (the
+ * document carries the report id), so an unwritable --out must be refused while nothing is recorded.
+ */
+function requireWritableOut(out: string): void {
+  const path = resolve(out);
+  if (existsSync(path) && statSync(path).isDirectory()) {
+    throw ValidationError.of('out', `输出文件“${out}”是一个目录，请写出文件名`, `--out ${out} is a directory, not a file`);
+  }
+  const dir = dirname(path);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw ValidationError.of('out', `输出文件所在的目录不存在：${dirname(out)}`, `folder of --out does not exist: ${dirname(out)}`);
+  }
 }
 
 const FONT_KEYS: readonly (keyof DocxFonts)[] = ['title', 'body', 'heading1', 'heading2', 'pageNumber', 'latin'];
@@ -95,6 +113,8 @@ async function render(report: CompiledReport, format: ReportFormat, fonts: Parti
       return renderJson(report);
     case 'docx':
       return renderDocx(report, { fonts });
+    case 'pdf':
+      return renderPdf(report);
   }
 }
 

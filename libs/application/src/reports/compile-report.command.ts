@@ -11,7 +11,7 @@ import { requireOrg, requireYear } from '../queries/query-inputs';
 import { viewAt } from '../queries/view-at';
 import { Clock, CLOCK, LEDGER } from '../tokens';
 
-export const REPORT_FORMATS = ['md', 'html', 'docx', 'json'] as const;
+export const REPORT_FORMATS = ['md', 'html', 'docx', 'json', 'pdf'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export interface CompileReportInput {
