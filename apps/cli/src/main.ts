@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { registerCompile } from './commands/compile.command';
 import { registerCompliance } from './commands/compliance.command';
 import { registerCorrect } from './commands/correct.command';
+import { registerFill } from './commands/fill.command';
 import { registerDemo } from './commands/demo.command';
 import { registerHistory } from './commands/history.command';
 import { registerInit } from './commands/init.command';
@@ -46,6 +47,7 @@ function buildProgram(): Command {
     registerLate,
     registerVerify,
     registerCompile,
+    registerFill,
     registerReport,
     registerRebuild,
     registerKinds,
