@@ -19,6 +19,14 @@ describe('parseBenchOptions', () => {
     expect(parseBenchOptions(['--events', '200,000']).events).toBe(200_000);
   });
 
+  it('runs every section by default and only those named with --only, in bench order', () => {
+    expect(parseBenchOptions([]).sections).toEqual(['ledger', 'compile']);
+    expect(parseBenchOptions(['--only', 'compile']).sections).toEqual(['compile']);
+    expect(parseBenchOptions(['--only=compile,ledger']).sections).toEqual(['ledger', 'compile']);
+    expect(() => parseBenchOptions(['--only', 'reports'])).toThrow(/--only needs sections among ledger, compile, got reports/);
+    expect(() => parseBenchOptions(['--only'])).toThrow(/--only needs sections/);
+  });
+
   it('refuses unknown options and counts below the minimum', () => {
     expect(() => parseBenchOptions(['--fast'])).toThrow(/unknown option --fast/);
     expect(() => parseBenchOptions(['--events', '10'])).toThrow(/--events needs a whole number/);

@@ -1,5 +1,14 @@
+/**
+ * The parts of the bench: `ledger` = log, bulk append, rebuild, tally and memory over the synthetic
+ * ledger (minutes at 1M events); `compile` = year-end report compilation and rendering (seconds).
+ */
+export const BENCH_SECTIONS = ['ledger', 'compile'] as const;
+export type BenchSection = (typeof BENCH_SECTIONS)[number];
+
 /** What one `npm run bench` run measures, from its command line. */
 export interface BenchOptions {
+  /** Sections to run, in the order above; all by default. */
+  sections: readonly BenchSection[];
   /** Store URL; undefined = a temporary `sqlite:` file, deleted afterwards. */
   store: string | undefined;
   /** Events generated for the rebuild (and bulk-append) figures. */
@@ -15,6 +24,7 @@ export interface BenchOptions {
 }
 
 export const DEFAULT_BENCH_OPTIONS: BenchOptions = {
+  sections: BENCH_SECTIONS,
   store: undefined,
   events: 1_000_000,
   logCommands: 3_000,
@@ -27,13 +37,15 @@ export const DEFAULT_BENCH_OPTIONS: BenchOptions = {
 /** Below this the org/member set-up would crowd out the activities the figures are about. */
 export const MIN_EVENTS = 1_000;
 
-export const BENCH_USAGE = `usage: npm run bench -- [--store URL] [--events N] [--log N] [--queries N] [--raw] [--json]
-  --store URL    store to fill (default: a temporary sqlite: file, deleted afterwards)
-  --events N     events generated for the rebuild figures (default 1,000,000; at least ${MIN_EVENTS})
-  --log N        LogActivityCommands executed through the CommandBus (default 3,000)
-  --queries N    TallyQuery executions timed after the rebuild (default 2,000)
-  --raw          also measure the raw better-sqlite3 ceilings on this machine (about 20 s more)
-  --json         print the figures as JSON on stdout`;
+export const BENCH_USAGE = `usage: npm run bench -- [--only SECTIONS] [--store URL] [--events N] [--log N] [--queries N] [--raw] [--json]
+  --only SECTIONS  run only these comma-separated sections (default: all): ledger (log, bulk append,
+                   rebuild, tally, memory), compile (report compilation on its own temporary store)
+  --store URL      store to fill (default: a temporary sqlite: file, deleted afterwards)
+  --events N       events generated for the rebuild figures (default 1,000,000; at least ${MIN_EVENTS})
+  --log N          LogActivityCommands executed through the CommandBus (default 3,000)
+  --queries N      TallyQuery executions timed after the rebuild (default 2,000)
+  --raw            also measure the raw better-sqlite3 ceilings on this machine (about 20 s more; ledger section)
+  --json           print the figures as JSON on stdout`;
 
 /** Accepts 1000000, 1_000_000, 1,000,000 and 1e6. */
 function parseCount(flag: string, text: string | undefined, min: number): number {
@@ -42,6 +54,15 @@ function parseCount(flag: string, text: string | undefined, min: number): number
     throw new Error(`${flag} needs a whole number ≥ ${min}, got ${text ?? 'nothing'}`);
   }
   return value;
+}
+
+function parseSections(text: string | undefined): BenchSection[] {
+  const names = (text ?? '').split(',').map((name) => name.trim()).filter((name) => name !== '');
+  const unknown = names.filter((name) => !(BENCH_SECTIONS as readonly string[]).includes(name));
+  if (names.length === 0 || unknown.length > 0) {
+    throw new Error(`--only needs sections among ${BENCH_SECTIONS.join(', ')}, got ${text ?? 'nothing'}`);
+  }
+  return BENCH_SECTIONS.filter((section) => names.includes(section));
 }
 
 export function parseBenchOptions(argv: readonly string[]): BenchOptions {
@@ -64,6 +85,9 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
         break;
       case '--queries':
         options.tallyQueries = parseCount(flag, value(), 1);
+        break;
+      case '--only':
+        options.sections = parseSections(value());
         break;
       case '--json':
         options.json = true;

@@ -9,6 +9,7 @@ import { BENCH_USAGE, BenchOptions, parseBenchOptions } from './bench-options';
 import { benchStore } from './bench-store';
 import { Figure, judge, TARGETS } from './figures';
 import { fillStore } from './measure-bulk-append';
+import { measureCompile } from './measure-compile';
 import { measureCommandLog } from './measure-log';
 import { measureServing } from './measure-serving';
 import { peakRssMb, residentBreakdown } from './memory';
@@ -26,7 +27,8 @@ const SERVING_SEED = 20_210_702;
  *
  * Two processes: this one logs commands and fills the store with the synthetic ledger; a fresh
  * child (`serving-child.ts`) then rebuilds and queries it, so the memory figure is that of a
- * process serving a ledger of that size, not of the generator that made it up.
+ * process serving a ledger of that size, not of the generator that made it up. The compile
+ * section then runs in this process on a ledger of its own (measure-compile.ts). `--only` picks sections.
  */
 async function runBench(options: BenchOptions, storeUrl: string): Promise<Omit<BenchReport, 'store' | 'temporary'>> {
   // Random per run, so a run on a store given with --store never collides with earlier runs' ids.
@@ -40,54 +42,67 @@ async function runBench(options: BenchOptions, storeUrl: string): Promise<Omit<B
   const figures: Figure[] = [];
   const loadAtStart = loadavg()[0];
 
-  // The bench's own process logs commands and generates the ledger; everything it measures after
-  // that runs in a fresh process serving the filled store (see measure-serving.ts).
-  const plan = planSyntheticLedger(options.events, tag, thisYear);
-  const app: BenchApp = await bootBenchApp(storeUrl);
-  try {
-    figures.push(await measureCommandLog(app, options.logCommands, tag, thisYear - 1));
-    stageDone('log');
-    // The event store alone, as the port's bulk append: the ledger's own store would also fold
-    // each batch into the read model inside the transaction (the rebuild figure measures that work).
-    const eventsOnly = new SqliteEventStore(parseStoreUrl(storeUrl).filePath);
+  const ledgerSection = options.sections.includes('ledger');
+  const plan = ledgerSection ? planSyntheticLedger(options.events, tag, thisYear) : undefined;
+  if (plan) {
+    // The bench's own process logs commands and generates the ledger; everything it measures after
+    // that runs in a fresh process serving the filled store (see measure-serving.ts).
+    const app: BenchApp = await bootBenchApp(storeUrl);
     try {
-      const filled = await fillStore(eventsOnly, plan, random);
-      figures.push(filled.figure);
+      figures.push(await measureCommandLog(app, options.logCommands, tag, thisYear - 1));
+      stageDone('log');
+      // The event store alone, as the port's bulk append: the ledger's own store would also fold
+      // each batch into the read model inside the transaction (the rebuild figure measures that work).
+      const eventsOnly = new SqliteEventStore(parseStoreUrl(storeUrl).filePath);
+      try {
+        const filled = await fillStore(eventsOnly, plan, random);
+        figures.push(filled.figure);
+      } finally {
+        await eventsOnly.close();
+      }
+      stageDone('generate');
     } finally {
-      await eventsOnly.close();
+      await app.close();
     }
-    stageDone('generate');
-  } finally {
-    await app.close();
-  }
 
-  const serving = await measureServing({ storeUrl, events: options.events, tag, thisYear, tallyQueries: options.tallyQueries, seed: SERVING_SEED });
-  figures.push(...serving.figures);
-  for (const [stage, memory] of Object.entries(serving.memoryAfterStage)) memoryAfterStage[`serving: ${stage}`] = memory;
-  figures.push({
-    id: 'peakRss',
-    label: 'peak RSS serving the ledger (maxRSS)',
-    value: serving.peakRssMb,
-    unit: 'MB',
-    target: TARGETS.peakRss,
-    detail: `process.resourceUsage().maxRSS of a fresh process that booted the application on the filled store (${plan.totalEvents} events), ran the rebuild and the tally queries`,
-  });
-  figures.push({
-    id: 'generatorPeakRss',
-    label: 'peak RSS of the bench itself (maxRSS)',
-    value: peakRssMb(),
-    unit: 'MB',
-    detail: 'the bench process: Nest context, log commands, synthetic generator and appends (not a ledger serving anyone; no target)',
-  });
+    const serving = await measureServing({ storeUrl, events: options.events, tag, thisYear, tallyQueries: options.tallyQueries, seed: SERVING_SEED });
+    figures.push(...serving.figures);
+    for (const [stage, memory] of Object.entries(serving.memoryAfterStage)) memoryAfterStage[`serving: ${stage}`] = memory;
+    figures.push({
+      id: 'peakRss',
+      label: 'peak RSS serving the ledger (maxRSS)',
+      value: serving.peakRssMb,
+      unit: 'MB',
+      target: TARGETS.peakRss,
+      detail: `process.resourceUsage().maxRSS of a fresh process that booted the application on the filled store (${plan.totalEvents} events), ran the rebuild and the tally queries`,
+    });
+    figures.push({
+      id: 'generatorPeakRss',
+      label: 'peak RSS of the bench itself (maxRSS)',
+      value: peakRssMb(),
+      unit: 'MB',
+      detail: 'the bench process: Nest context, log commands, synthetic generator and appends (not a ledger serving anyone; no target)',
+    });
+  }
+  // After the ledger's memory figures, so its own ledger and documents are not counted in them.
+  let compileLedger: BenchReport['compileLedger'];
+  if (options.sections.includes('compile')) {
+    const compiled = await measureCompile(thisYear);
+    figures.push(...compiled.figures);
+    compileLedger = { ...compiled.ledger, seedSeconds: compiled.seedSeconds };
+    stageDone('compile');
+  }
   // Last, so its scratch files and reads do not disturb the figures above.
-  const rawCeilings: RawCeilings | undefined = options.raw ? measureRawCeilings(parseStoreUrl(storeUrl).filePath) : undefined;
+  const rawCeilings: RawCeilings | undefined = options.raw && ledgerSection ? measureRawCeilings(parseStoreUrl(storeUrl).filePath) : undefined;
   const cpu = cpus();
   return {
     node: process.version,
     cpus: `${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}`,
-    events: plan.totalEvents,
-    orgs: plan.orgs.length,
-    members: plan.members,
+    sections: options.sections,
+    events: plan?.totalEvents ?? 0,
+    orgs: plan?.orgs.length ?? 0,
+    members: plan?.members ?? 0,
+    compileLedger,
     loadAverage: { start: loadAtStart, end: loadavg()[0] },
     figures: figures.map(judge),
     memoryAfterStage,

@@ -5,7 +5,18 @@
  * about; `generatorPeakRss` is the bench process itself (log commands, synthetic generator,
  * appends), shown for transparency only.
  */
-export type FigureId = 'log' | 'bulkAppend' | 'rebuild' | 'tallyP50' | 'tallyP99' | 'peakRss' | 'generatorPeakRss';
+export type FigureId =
+  | 'log'
+  | 'bulkAppend'
+  | 'rebuild'
+  | 'tallyP50'
+  | 'tallyP99'
+  | 'peakRss'
+  | 'generatorPeakRss'
+  | 'compileBranchMd'
+  | 'compileBranchDocx'
+  | 'compileRollupMd'
+  | 'compileRollupDocx';
 
 export interface Target {
   /** `min`: the figure must reach the target (throughput); `max`: it must stay under it (latency, memory). */
@@ -36,6 +47,9 @@ export const TARGETS: Readonly<Partial<Record<FigureId, Target>>> = {
   rebuild: { direction: 'min', value: 200_000 },
   tallyP99: { direction: 'max', value: 2 },
   peakRss: { direction: 'max', value: 250 },
+  compileBranchMd: { direction: 'max', value: 50 },
+  compileBranchDocx: { direction: 'max', value: 300 },
+  compileRollupMd: { direction: 'max', value: 1_000 },
 };
 
 export type RawCeilingId = 'single' | 'batched' | 'readParseFold';

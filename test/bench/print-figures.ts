@@ -1,4 +1,6 @@
 import { JudgedFigure, RAW_CEILINGS } from './figures';
+import type { BenchSection } from './bench-options';
+import type { CompileLedger } from './compile-ledger';
 import type { ResidentBreakdown } from './memory';
 import type { RawCeilings } from './raw-ceilings';
 
@@ -7,9 +9,13 @@ export interface BenchReport {
   temporary: boolean;
   node: string;
   cpus: string;
+  sections: readonly BenchSection[];
+  /** The synthetic ledger of the ledger section (zeros when it did not run). */
   events: number;
   orgs: number;
   members: number;
+  /** The compile section's own ledger, when it ran. */
+  compileLedger?: CompileLedger & { seedSeconds: number };
   /** 1-minute load average at start and end: the machine may be shared, and figures move with it. */
   loadAverage: { start: number; end: number };
   figures: JudgedFigure[];
@@ -36,7 +42,15 @@ function mark(f: JudgedFigure): string {
 
 export function printText(report: BenchReport, write: (line: string) => void): void {
   write(`taizhang bench — embedded SQLite store ${report.store}${report.temporary ? ' (temporary)' : ''}`);
-  write(`node ${report.node}, ${report.cpus}; ${report.events.toLocaleString('en-US')} events in ${report.orgs.toLocaleString('en-US')} orgs, ${report.members.toLocaleString('en-US')} members`);
+  const n = (value: number) => value.toLocaleString('en-US');
+  write(`node ${report.node}, ${report.cpus}; sections: ${report.sections.join(', ')}`);
+  if (report.sections.includes('ledger')) write(`ledger: ${n(report.events)} events in ${n(report.orgs)} orgs, ${n(report.members)} members`);
+  const c = report.compileLedger;
+  if (c) {
+    write(
+      `compile: its own ledger of ${n(c.events)} events (${n(c.orgs)} orgs, ${n(c.members)} members, ${n(c.activitiesInYear)} activities in ${c.year}), seeded in ${c.seedSeconds.toFixed(1)} s`,
+    );
+  }
   write(`load average (1 min) ${report.loadAverage.start.toFixed(2)} at start, ${report.loadAverage.end.toFixed(2)} at end`);
   write('');
   const rows = report.figures.map((f) => [mark(f), f.label, formatValue(f.value, f.unit), formatTarget(f), f.ratio === undefined ? '' : f.ratio.toFixed(2)]);
@@ -56,6 +70,7 @@ export function printText(report: BenchReport, write: (line: string) => void): v
     const now = m.now ? `; now ${m.now.anonMb.toFixed(0)} (${m.now.jsHeapMb.toFixed(0)}) / ${m.now.fileMb.toFixed(0)} / ${m.now.shmemMb.toFixed(0)}` : '';
     write(`    ${stage}: peak ${m.peakRssMb.toFixed(0)}${now}`);
   }
+  if (!report.sections.includes('ledger')) return;
   write('');
   write(`context — raw better-sqlite3 ceilings (no ledger around them), as quoted in the issue${report.rawCeilings ? ' and measured here (--raw)' : ''}:`);
   for (const c of RAW_CEILINGS) {

@@ -156,7 +156,8 @@ function recordedAfter(random: Random, date: string): string {
   return new Date(ms).toISOString();
 }
 
-function envelope<D>(type: DomainEventType, data: D, actor: string, recordedAt: string): NewEvent<D> {
+/** A new event as the application writes it, stamped with a time-ordered id. */
+export function envelope<D>(type: DomainEventType, data: D, actor: string, recordedAt: string): NewEvent<D> {
   const metadata: EventMetadata = { actor, recordedAt, source: 'web', correlationId: randomUUID(), causationId: null };
   // Stamped when written, as the application's own envelopes are (time-ordered v7 ids).
   return { eventId: timeOrderedUuid(), type, schemaVersion: CURRENT_SCHEMA_VERSIONS[type], data, metadata };

@@ -14,6 +14,7 @@ const FIELD_FLAGS: Readonly<Record<string, string>> = {
   id: '--id',
   // A report file's content and a draft's content have no flag of their own.
   file: '',
+  reportId: '',
   draft: '',
   // Whole-record issues (e.g. a correction that changes nothing) have no single flag.
   activity: '',

@@ -62,7 +62,7 @@ describe('compileReport (real SQLite ledger)', () => {
   it('fills every figure from the tally with the activities behind it, rolled up as the template demands', async () => {
     const report = await compileReport(options());
     expect(report.rollup).toBe(true);
-    const [cm, should, did, , secretaryCn, td] = report.figures;
+    const [cm, should, did, secretaryCn, td] = report.figures;
     expect(cm).toMatchObject({ status: 'filled', value: 3, display: '3', activityIds: ['cm1', 'cm3', 'cm2'], org: 'c1', rollup: true, period: '2025' });
     expect(should).toMatchObject({ source: 'compliance', side: 'should', value: 24 });
     expect(did).toMatchObject({ source: 'compliance', side: 'did', value: 3, activityIds: ['cm1', 'cm2', 'cm3'] });

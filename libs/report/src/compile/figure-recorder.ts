@@ -33,13 +33,14 @@ export class FigureRecorder {
     return index;
   }
 
-  /** The same figure again, shown in Chinese numerals (a new entry: each place keeps its own display). */
+  /**
+   * Shows a figure in Chinese numerals. Each helper call records a figure of its own, so the figure
+   * `cn` receives appears nowhere else in the text and can change its display in place.
+   */
   inChinese(index: number): number {
-    const source = this.figures[index];
-    const copy: ReportFigure = { ...source, index: this.figures.length, activityIds: [...source.activityIds] };
-    if (source.value !== null && source.status !== 'missing') copy.display = chineseNumeral(source.value);
-    this.figures.push(copy);
-    return copy.index;
+    const figure = this.figures[index];
+    if (figure.value !== null && figure.status !== 'missing') figure.display = chineseNumeral(figure.value);
+    return index;
   }
 
   missing(): number[] {

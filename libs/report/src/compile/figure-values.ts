@@ -46,9 +46,14 @@ export function complianceTotals(facts: ReportFacts, kind: string, qualifier: st
   const totals: ComplianceTotals = { should: 0, did: 0, activityIds: [], rules: [], coverage: false };
   const ids = new Set<string>();
   const rules = new Set<string>();
-  for (const result of complianceResults(facts, target)) {
+  // A 党小组 has no result of its own: its rows (党小组会 per group) sit in its branch's result.
+  const org = facts.org(target.org);
+  const group = org.kind === 'group' && !target.rollup && org.parentId !== null ? org : null;
+  const results = group ? complianceResults(facts, { org: group.parentId as string, rollup: false }) : complianceResults(facts, target);
+  for (const result of results) {
     for (const row of [...result.rules, ...result.coverage]) {
       if (row.kind !== kind || row.qualifier !== qualifier) continue;
+      if (group && row.org !== group.id) continue;
       found = true;
       totals.should += row.should;
       totals.did += row.did;

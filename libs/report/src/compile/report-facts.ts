@@ -32,6 +32,8 @@ export interface ReportFactsQuery {
 export class ReportFacts {
   private readonly tallies = new Map<string, TallyMetric[]>();
   private readonly byOrg = new Map<string, OrgDoc>();
+  /** Positions in `activities` of each org's activities, ascending: a tally folds only its scope's. */
+  private readonly positionsByOrg = new Map<string, number[]>();
 
   private constructor(
     readonly year: number,
@@ -43,6 +45,11 @@ export class ReportFacts {
     private readonly compliance: ReadonlyMap<string, ComplianceResult>,
   ) {
     for (const org of subtree) this.byOrg.set(org.id, org);
+    activities.forEach((activity, i) => {
+      const positions = this.positionsByOrg.get(activity.orgId);
+      if (positions) positions.push(i);
+      else this.positionsByOrg.set(activity.orgId, [i]);
+    });
   }
 
   static async load(view: LedgerView, query: ReportFactsQuery): Promise<ReportFacts> {
@@ -94,10 +101,22 @@ export class ReportFacts {
     let metrics = this.tallies.get(key);
     if (!metrics) {
       const orgIds = new Set(this.scopeOf(orgId, rollup));
-      metrics = tallyMetrics(foldTally(this.activities, { from: period.from, to: period.to, orgIds }));
+      metrics = tallyMetrics(foldTally(this.activitiesOf(orgIds), { from: period.from, to: period.to, orgIds }));
       this.tallies.set(key, metrics);
     }
     return metrics;
+  }
+
+  /**
+   * The loaded activities of these orgs, in load order. The fold skips every other activity anyway;
+   * handing it only these keeps a committee's per-branch figures from each walking the whole subtree.
+   */
+  private activitiesOf(orgIds: ReadonlySet<string>): readonly ActivityFacts[] {
+    if (orgIds.size >= this.subtree.length) return this.activities;
+    const positions: number[] = [];
+    for (const id of orgIds) for (const i of this.positionsByOrg.get(id) ?? []) positions.push(i);
+    positions.sort((a, b) => a - b);
+    return positions.map((i) => this.activities[i]);
   }
 
   complianceOf(orgId: string): ComplianceResult | undefined {

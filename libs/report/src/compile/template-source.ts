@@ -44,9 +44,9 @@ export function listTemplates(userDir?: string): string[] {
 export function loadTemplate(nameOrPath: string, userDir?: string): TemplateSource {
   const file = findTemplateFile(nameOrPath, userDir);
   const source = readFileSync(file, 'utf8');
-  const partials: Record<string, string> = {};
+  // Later wins: partials beside the template file, then the built-in ones, then the user's own.
+  const partials: Record<string, string> = { ...readPartials(join(dirname(file), 'partials')) };
   for (const dir of [...searchDirs(userDir)].reverse()) Object.assign(partials, readPartials(join(dir, 'partials')));
-  Object.assign(partials, readPartials(join(dirname(file), 'partials')));
   return templateFromSource(basename(file, '.hbs'), source, partials);
 }
 
