@@ -32,6 +32,9 @@ export async function computeComplianceTree(view: LedgerView, query: ComplianceQ
   if (subtree.length === 0) throw unknownOrg(query.orgId);
   const ids = subtree.map((o) => o.id);
   const [activities, members] = await Promise.all([view.listActivities(ids, year.from, year.to), view.listMembers(ids)]);
+  // Indexed once, so each of hundreds of branches reads its own rows instead of filtering them all.
+  const activitiesByOrg = positionsByOrg(activities, (a) => [a.orgId]);
+  const membersByOrg = positionsByOrg(members, (m) => m.periods.map((p) => p.orgId));
   const results = subtree
     .filter((o) => o.kind !== 'group' && existedDuring(o, year.from, year.to))
     .map((org) => {
@@ -40,8 +43,8 @@ export async function computeComplianceTree(view: LedgerView, query: ComplianceQ
       return evaluateCompliance({
         org,
         index,
-        activities: activities.filter((a) => scopeIds.has(a.orgId)),
-        members: members.filter((m) => m.periods.some((p) => scopeIds.has(p.orgId))),
+        activities: pick(activities, activitiesByOrg, scopeIds),
+        members: pick(members, membersByOrg, scopeIds),
         year: query.year,
         today: query.today,
         rules,
@@ -49,6 +52,26 @@ export async function computeComplianceTree(view: LedgerView, query: ComplianceQ
       });
     });
   return { org: query.orgId, year: query.year, ruleVersion, orgs: results };
+}
+
+/** Where each org's rows sit in a list (a row listed under every org it names). */
+function positionsByOrg<T>(items: readonly T[], orgsOf: (item: T) => string[]): Map<string, number[]> {
+  const byOrg = new Map<string, number[]>();
+  items.forEach((item, i) => {
+    for (const orgId of new Set(orgsOf(item))) {
+      const list = byOrg.get(orgId);
+      if (list) list.push(i);
+      else byOrg.set(orgId, [i]);
+    }
+  });
+  return byOrg;
+}
+
+/** The rows of these orgs, each once, in their original order. */
+function pick<T>(items: readonly T[], byOrg: ReadonlyMap<string, number[]>, orgIds: ReadonlySet<string>): T[] {
+  const positions = new Set<number>();
+  for (const id of orgIds) for (const i of byOrg.get(id) ?? []) positions.add(i);
+  return [...positions].sort((a, b) => a - b).map((i) => items[i]);
 }
 
 function rulesOf(query: ComplianceQuery) {
