@@ -12,6 +12,9 @@ const FIELD_FLAGS: Readonly<Record<string, string>> = {
   establishedOn: '--established',
   asOf: '--as-of',
   id: '--id',
+  // Account verbs: the display name is `--name`; a reset's new password is `--password`.
+  displayName: '--name',
+  newPassword: '--password',
   // A report file's content and a draft's content have no flag of their own.
   file: '',
   reportId: '',

@@ -7,5 +7,6 @@ export * from './errors';
 export * from './new-event';
 export * from './commands';
 export * from './queries';
+export * from './accounts';
 export * from './demo/load-demo';
 export * from './demo/demo-plan';

@@ -1,5 +1,6 @@
 import { DynamicModule, Inject, Module, OnApplicationShutdown, Provider } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { ACCOUNT_HANDLERS } from './accounts';
 import { COMMAND_HANDLERS } from './commands';
 import type { Ledger } from './ledger';
 import { openLedger } from './open-ledger';
@@ -27,6 +28,7 @@ export class LedgerModule implements OnApplicationShutdown {
       ...COMMAND_HANDLERS,
       ...QUERY_HANDLERS,
       ...REPORT_HANDLERS,
+      ...ACCOUNT_HANDLERS,
     ];
     return {
       module: LedgerModule,

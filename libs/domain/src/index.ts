@@ -5,3 +5,4 @@ export * from './civil-date';
 export * from './errors';
 export * from './state';
 export * from './commands';
+export * from './accounts';

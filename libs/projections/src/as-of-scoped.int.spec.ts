@@ -56,4 +56,17 @@ describe('replayLedger scoped to one organisation', () => {
     expect(await (await replayLedger(store, { orgId: 'b2-0' })).listReports()).toEqual([]);
     expect(await (await replayLedger(store, { asOf: '2024-01-15T12:00:00.000Z', orgId: 'c-0' })).listReports()).toEqual([]);
   });
+
+  it('holds every account as it stood then, whatever the subtree, as a whole-ledger replay does', async () => {
+    // wang-0 was created on 2024-01-03 and disabled on 2024-01-11 (01:00 UTC).
+    const asOf = '2024-01-05T00:00:00.000Z';
+    const scoped = await replayLedger(store, { asOf, orgId: 'b2-0' });
+    const whole = await replayLedger(store, { asOf });
+    expect(await scoped.listAccounts()).toEqual(await whole.listAccounts());
+    expect((await scoped.listAccounts()).map((a) => [a.username, a.disabled])).toEqual([
+      ['audit-0', false],
+      ['wang-0', false],
+    ]);
+    expect((await (await replayLedger(store, { orgId: 'b2-0' })).getAccount('wang-0'))?.disabled).toBe(true);
+  });
 });

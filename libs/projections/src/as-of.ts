@@ -13,13 +13,14 @@ export interface ReplayOptions {
   pageSize?: number;
   /**
    * Replay only what questions about this organisation and everything beneath it need: every
-   * organisation and member event, but activities and recorded reports of that subtree only. A
+   * organisation, member and account event, but activities and recorded reports of that subtree only. A
    * whole-ledger replay of a province would not fit in memory; one branch's does in milliseconds.
    */
   orgId?: string;
 }
 
-const ORG_AND_MEMBER_EVENTS: EventFilter = {
+/** What a scoped replay reads from the whole store: the tree, the rosters and the (few) accounts. */
+const LEDGER_WIDE_EVENTS: EventFilter = {
   types: [
     'OrganizationRegistered',
     'OrganizationRenamed',
@@ -29,6 +30,10 @@ const ORG_AND_MEMBER_EVENTS: EventFilter = {
     'MemberTransferred',
     'MemberStatusChanged',
     'MemberLeft',
+    'AccountCreated',
+    'AccountPasswordChanged',
+    'AccountDisabled',
+    'AccountEnabled',
   ],
 };
 
@@ -51,8 +56,8 @@ export async function replayLedger(store: EventStore, options: ReplayOptions = {
   }
   // The tree and rosters first, as they stood then; then the activity history and the reports of
   // the subtree. A report touches no other document, so folding its stream after the org's is safe.
-  await replayAll(store, state, recordedInTime, options.pageSize ?? 5000, toPosition, ORG_AND_MEMBER_EVENTS);
-  const organisationEvents = new Set(ORG_AND_MEMBER_EVENTS.types);
+  await replayAll(store, state, recordedInTime, options.pageSize ?? 5000, toPosition, LEDGER_WIDE_EVENTS);
+  const organisationEvents = new Set(LEDGER_WIDE_EVENTS.types);
   for (const orgId of descendantIdsOf([...state.orgs.values()], options.orgId)) {
     for (const event of await store.readStream(orgStreamId(orgId))) {
       if (!organisationEvents.has(event.type) && recordedInTime(event)) applyEvent(state, event);

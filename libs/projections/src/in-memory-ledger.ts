@@ -1,6 +1,7 @@
 import type { StoredEvent } from '../../event-store/src/envelope';
 import type { CivilDate } from '../../domain/src/civil-date';
 import type { ActivityDoc, MemberDoc, OrgDoc } from '../../domain/src/state';
+import { AccountDoc, byUsername } from './accounts/account-doc';
 import type { LedgerView } from './ledger-view';
 import { applyLedgerEvent, LedgerDocAccess } from './reducers/apply-ledger-event';
 import { newestReportFirst, ReportRecord } from './reports/report-record';
@@ -12,12 +13,14 @@ export interface LedgerState {
   activities: Map<string, ActivityDoc>;
   /** By report id. */
   reports: Map<string, ReportRecord>;
+  /** By username. */
+  accounts: Map<string, AccountDoc>;
   /** Global position of the last event applied (0n before any). */
   position: bigint;
 }
 
 export function emptyLedgerState(): LedgerState {
-  return { orgs: new Map(), members: new Map(), activities: new Map(), reports: new Map(), position: 0n };
+  return { orgs: new Map(), members: new Map(), activities: new Map(), reports: new Map(), accounts: new Map(), position: 0n };
 }
 
 /** Folds one stored event into the state (the Maps change; the documents in them are replaced, never mutated). */
@@ -37,6 +40,8 @@ function mapAccess(state: LedgerState): LedgerDocAccess {
     putActivity: (doc) => void state.activities.set(doc.id, doc),
     getReport: (id) => state.reports.get(id),
     putReport: (doc) => void state.reports.set(doc.reportId, doc),
+    getAccount: (username) => state.accounts.get(username),
+    putAccount: (doc) => void state.accounts.set(doc.username, doc),
   };
 }
 
@@ -89,6 +94,18 @@ export class InMemoryLedgerView implements LedgerView {
 
   async getReport(reportId: string): Promise<ReportRecord | undefined> {
     return this.state.reports.get(reportId);
+  }
+
+  async getAccount(username: string): Promise<AccountDoc | undefined> {
+    return this.state.accounts.get(username);
+  }
+
+  async listAccounts(): Promise<AccountDoc[]> {
+    return [...this.state.accounts.values()].sort(byUsername);
+  }
+
+  async countAccounts(): Promise<number> {
+    return this.state.accounts.size;
   }
 
   async position(): Promise<bigint> {

@@ -1,6 +1,7 @@
 export * from './ledger-view';
 export * from './reducers';
 export * from './reports';
+export * from './accounts';
 export * from './in-memory-ledger';
 export * from './as-of';
 export * from './runner';

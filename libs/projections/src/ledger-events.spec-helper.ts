@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { blankActivityDetails } from '../../domain/src';
-import type { ActivityDetails, MemberStatus, OrgKind, ReportCompiledData } from '../../domain/src';
+import type { AccountCreatedData, ActivityDetails, MemberStatus, OrgKind, ReportCompiledData } from '../../domain/src';
 import type { EventMetadata, NewEvent, StoredEvent } from '../../event-store/src/envelope';
 
 /**
@@ -77,6 +77,24 @@ export const ev = {
     event('ActivityCorrected', { activityId, orgId, activity, changedFields, reason }, o),
   activityVoided: (activityId: string, orgId: string, reason: string, o?: At) => event('ActivityVoided', { activityId, orgId, reason }, o),
   reportCompiled: (data: ReportCompiledData, o?: At) => event('ReportCompiled', data, o),
+  /** A secretary of b1 unless told otherwise; the hash is a stand-in (reducers never read it). */
+  accountCreated: (username: string, o: At & Partial<Omit<AccountCreatedData, 'username'>> = {}) =>
+    event(
+      'AccountCreated',
+      {
+        username,
+        role: o.role ?? 'secretary',
+        orgId: o.orgId === undefined ? 'b1' : o.orgId,
+        passwordHash: o.passwordHash ?? `scrypt$hash-of-${username}`,
+        displayName: o.displayName ?? null,
+        mustChangePassword: o.mustChangePassword ?? false,
+      },
+      o,
+    ),
+  accountPasswordChanged: (username: string, passwordHash: string, reset: boolean, o?: At) =>
+    event('AccountPasswordChanged', { username, passwordHash, reset }, o),
+  accountDisabled: (username: string, reason: string | null = null, o?: At) => event('AccountDisabled', { username, reason }, o),
+  accountEnabled: (username: string, o?: At) => event('AccountEnabled', { username }, o),
 };
 
 /** Gives a new event a place in a stream and in the store (hashes are not checked by reducers). */

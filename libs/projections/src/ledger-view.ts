@@ -1,5 +1,6 @@
 import type { CivilDate } from '../../domain/src';
 import type { ActivityDoc, MemberDoc, OrgDoc } from '../../domain/src';
+import type { AccountDoc } from './accounts/account-doc';
 import type { ReportRecord } from './reports/report-record';
 
 /**
@@ -32,6 +33,12 @@ export interface LedgerView {
   /** Recorded reports of this org (of every org when omitted), newest recording first. */
   listReports(orgId?: string): Promise<ReportRecord[]>;
   getReport(reportId: string): Promise<ReportRecord | undefined>;
+  /** An account by (normalised) username; the document holds the password hash: keep it inside. */
+  getAccount(username: string): Promise<AccountDoc | undefined>;
+  /** Every account, disabled ones included, by username. */
+  listAccounts(): Promise<AccountDoc[]>;
+  /** How many accounts exist (disabled ones included): none means the first start. */
+  countAccounts(): Promise<number>;
   /** Global position of the last event reflected. */
   position(): Promise<bigint>;
 }

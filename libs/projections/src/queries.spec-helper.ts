@@ -59,6 +59,7 @@ export function viewOf(docs: { orgs: OrgDoc[]; members?: MemberDoc[]; activities
     members: new Map((docs.members ?? []).map((m) => [m.id, m])),
     activities: new Map((docs.activities ?? []).map((a) => [a.id, a])),
     reports: new Map(),
+    accounts: new Map(),
     position: 0n,
   });
 }

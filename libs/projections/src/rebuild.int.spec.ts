@@ -55,6 +55,15 @@ describe('rebuildReadModel', () => {
     expect((await rm.view.getActivity('other'))?.voided).toBe(true);
     expect(snapshot.reports.map((r) => r.reportId)).toEqual(['rc-2', 'rb1-2', 'rc-1', 'rb1-1', 'rc-0', 'rb1-0']);
     expect(await rm.view.getReport('rb1-0')).toMatchObject({ orgId: 'b1-0', template: 'branch-secretary', streamVersion: 1 });
+    expect(snapshot.accounts.map((a) => [a.username, a.role, a.disabled, a.version])).toEqual([
+      ['audit-0', 'auditor', false, 3],
+      ['audit-1', 'auditor', false, 3],
+      ['audit-2', 'auditor', false, 3],
+      ['wang-0', 'secretary', true, 3],
+      ['wang-1', 'secretary', true, 3],
+      ['wang-2', 'secretary', true, 3],
+    ]);
+    expect(await rm.view.getAccount('wang-0')).toMatchObject({ passwordHash: 'scrypt$chosen', mustChangePassword: false, displayName: '王书记' });
   });
 
   it('lets a change recorded before its activity was logged change nothing, as in a replay', async () => {

@@ -177,7 +177,8 @@ describe('ProjectionRunner over SQLite', () => {
     const db = new Database(store.filePath, { readonly: true });
     try {
       const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
-      expect(tables).toEqual(expect.arrayContaining(['events', 'rm_activity', 'rm_checkpoint', 'rm_member', 'rm_member_org', 'rm_org', 'rm_report']));
+      expect(tables).toEqual(expect.arrayContaining(['events', 'rm_account', 'rm_activity', 'rm_checkpoint', 'rm_member', 'rm_member_org', 'rm_org', 'rm_report']));
+      expect(db.prepare('SELECT username FROM rm_account ORDER BY username').pluck().all()).toEqual(['audit-0', 'wang-0']);
       expect(db.prepare('SELECT id, org_id, year, position FROM rm_report ORDER BY position').raw().all()).toEqual([
         ['rb1-0', 'b1-0', 2024, expect.any(Number)],
         ['rc-0', 'c-0', 2024, expect.any(Number)],

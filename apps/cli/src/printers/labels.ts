@@ -32,6 +32,10 @@ export const EVENT_TYPE_LABELS: Readonly<Record<string, string>> = {
   ActivityCorrected: '更正活动',
   ActivityVoided: '作废活动',
   ReportCompiled: '生成述职报告',
+  AccountCreated: '创建账号',
+  AccountPasswordChanged: '修改密码',
+  AccountDisabled: '停用账号',
+  AccountEnabled: '启用账号',
 };
 
 export const SOURCE_LABELS: Readonly<Record<string, string>> = {

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { orgStreamId, reportStreamId, ValidationError } from '../../../domain/src';
+import { accountStreamId, orgStreamId, reportStreamId, ValidationError } from '../../../domain/src';
 import { StreamChainVerifier } from '../../../event-store/src';
 import type { Ledger } from '../ledger';
 import { LEDGER } from '../tokens';
@@ -70,6 +70,7 @@ export class VerifyHandler implements IQueryHandler<VerifyQuery> {
    * organisation's stream was, so a stream now shorter than that lost its tail. It also remembers
    * where each recorded report sits in its `report-<orgId>` stream, so a deleted report record is
    * caught the same way; only by a whole-ledger verify, which is the one that reads report streams.
+   * Account streams likewise: a deleted `AccountDisabled` or password change must not pass unseen.
    */
   private async checkNothingCutOff(result: VerifyResult, orgId: string | undefined): Promise<void> {
     const view = this.ledger.view;
@@ -77,6 +78,7 @@ export class VerifyHandler implements IQueryHandler<VerifyQuery> {
     const expected: { stream: string; version: number }[] = [];
     for (const org of orgs) if (org) expected.push({ stream: orgStreamId(org.id), version: org.streamVersion });
     if (!orgId) for (const r of await view.listReports()) expected.push({ stream: reportStreamId(r.orgId), version: r.streamVersion });
+    if (!orgId) for (const a of await view.listAccounts()) expected.push({ stream: accountStreamId(a.username), version: a.version });
     for (const { stream, version } of expected) {
       const stored = result.heads[stream]?.version ?? 0;
       if (version > stored) {

@@ -1,6 +1,10 @@
 import { ActivityCorrectedData, ACTIVITY_CORRECTED } from './activity-corrected';
 import { ActivityLoggedData, ACTIVITY_LOGGED } from './activity-logged';
 import { ActivityVoidedData, ACTIVITY_VOIDED } from './activity-voided';
+import { AccountCreatedData, ACCOUNT_CREATED } from './account-created';
+import { AccountDisabledData, ACCOUNT_DISABLED } from './account-disabled';
+import { AccountEnabledData, ACCOUNT_ENABLED } from './account-enabled';
+import { AccountPasswordChangedData, ACCOUNT_PASSWORD_CHANGED } from './account-password-changed';
 import { MemberEnrolledData, MEMBER_ENROLLED } from './member-enrolled';
 import { MemberLeftData, MEMBER_LEFT } from './member-left';
 import { MemberStatusChangedData, MEMBER_STATUS_CHANGED } from './member-status-changed';
@@ -24,7 +28,11 @@ export type DomainEvent =
   | { type: typeof ACTIVITY_LOGGED; data: ActivityLoggedData }
   | { type: typeof ACTIVITY_CORRECTED; data: ActivityCorrectedData }
   | { type: typeof ACTIVITY_VOIDED; data: ActivityVoidedData }
-  | { type: typeof REPORT_COMPILED; data: ReportCompiledData };
+  | { type: typeof REPORT_COMPILED; data: ReportCompiledData }
+  | { type: typeof ACCOUNT_CREATED; data: AccountCreatedData }
+  | { type: typeof ACCOUNT_PASSWORD_CHANGED; data: AccountPasswordChangedData }
+  | { type: typeof ACCOUNT_DISABLED; data: AccountDisabledData }
+  | { type: typeof ACCOUNT_ENABLED; data: AccountEnabledData };
 
 export type DomainEventType = DomainEvent['type'];
 
@@ -42,6 +50,10 @@ export const CURRENT_SCHEMA_VERSIONS: Readonly<Record<DomainEventType, number>> 
   ActivityCorrected: 1,
   ActivityVoided: 1,
   ReportCompiled: 1,
+  AccountCreated: 1,
+  AccountPasswordChanged: 1,
+  AccountDisabled: 1,
+  AccountEnabled: 1,
 };
 
 export function orgStreamId(orgId: string): string {

@@ -10,4 +10,8 @@ export * from './activity-logged';
 export * from './activity-corrected';
 export * from './activity-voided';
 export * from './report-compiled';
+export * from './account-created';
+export * from './account-password-changed';
+export * from './account-disabled';
+export * from './account-enabled';
 export * from './domain-event';

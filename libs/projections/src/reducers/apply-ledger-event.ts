@@ -2,6 +2,8 @@ import type { StoredEvent } from '../../../event-store/src/envelope';
 import { upcast } from '../../../event-store/src/upcasters';
 import type { ActivityDoc, MemberDoc, OrgDoc } from '../../../domain/src/state';
 import { ACTIVITY_LOGGED } from '../../../domain/src/events';
+import type { AccountDoc } from '../accounts/account-doc';
+import { accountReducer } from '../accounts/account-reducer';
 import type { ReportRecord } from '../reports/report-record';
 import { reportReducer } from '../reports/report-reducer';
 import { activityReducer } from './activity-reducer';
@@ -24,6 +26,9 @@ export interface LedgerDocAccess {
   /** Reports by report id. */
   getReport(id: string): ReportRecord | undefined;
   putReport(doc: ReportRecord): void;
+  /** Accounts by username. */
+  getAccount(username: string): AccountDoc | undefined;
+  putAccount(doc: AccountDoc): void;
 }
 
 /** Anything that keeps documents of one kind by id (a cache in front of a table, a map). */
@@ -38,6 +43,7 @@ export function ledgerDocAccess(
   members: DocStore<MemberDoc>,
   activities: DocStore<ActivityDoc>,
   reports: DocStore<ReportRecord>,
+  accounts: DocStore<AccountDoc>,
 ): LedgerDocAccess {
   return {
     getOrg: (id) => orgs.get(id),
@@ -48,6 +54,8 @@ export function ledgerDocAccess(
     putActivity: (doc) => activities.put(doc),
     getReport: (id) => reports.get(id),
     putReport: (doc) => reports.put(doc),
+    getAccount: (username) => accounts.get(username),
+    putAccount: (doc) => accounts.put(doc),
   };
 }
 
@@ -83,6 +91,11 @@ export function applyLedgerEvent(docs: LedgerDocAccess, stored: StoredEvent, par
       const prev = docs.getReport(id);
       const next = reportReducer(prev, event);
       if (next !== undefined && next !== prev && next.reportId === id) docs.putReport(next);
+    }
+    for (const username of route.accountIds) {
+      const prev = docs.getAccount(username);
+      const next = accountReducer(prev, event);
+      if (next !== undefined && next !== prev && next.username === username) docs.putAccount(next);
     }
   }
   if (route.activityIds.length === 0) return false;

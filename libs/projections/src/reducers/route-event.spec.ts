@@ -8,6 +8,7 @@ describe('routeEvent', () => {
       memberIds: [],
       activityIds: ['a1'],
       reportIds: [],
+      accountIds: [],
     });
   });
 
@@ -17,6 +18,7 @@ describe('routeEvent', () => {
       memberIds: ['m1'],
       activityIds: [],
       reportIds: [],
+      accountIds: [],
     });
   });
 
@@ -35,6 +37,18 @@ describe('routeEvent', () => {
       memberIds: [],
       activityIds: [],
       reportIds: ['r1'],
+      accountIds: [],
     });
+  });
+
+  it('sends an account event to its account only', () => {
+    expect(routeEvent(stored(ev.accountCreated('wang', { orgId: 'b1' }), 'account-wang', 1, 10n))).toEqual({
+      orgIds: [],
+      memberIds: [],
+      activityIds: [],
+      reportIds: [],
+      accountIds: ['wang'],
+    });
+    expect(routeEvent(stored(ev.accountDisabled('wang'), 'account-wang', 2, 11n)).accountIds).toEqual(['wang']);
   });
 });

@@ -1,4 +1,5 @@
 import type { ActivityDoc, MemberDoc, OrgDoc } from '../../../domain/src/state';
+import type { AccountDoc } from '../accounts/account-doc';
 import type { ReportRecord } from '../reports/report-record';
 import { decodeActivityRow, encodeActivity } from './activity-rows';
 import type { ReadModelStatements } from './read-model-statements';
@@ -15,6 +16,8 @@ export interface DocCodecs {
   activity: DocCodec<ActivityDoc>;
   /** Reports by report id. */
   report: DocCodec<ReportRecord>;
+  /** Accounts by username. */
+  account: DocCodec<AccountDoc>;
 }
 
 export function docCodecs(s: ReadModelStatements): DocCodecs {
@@ -41,6 +44,10 @@ export function docCodecs(s: ReadModelStatements): DocCodecs {
     report: {
       load: (id) => parse<ReportRecord>(s.reportDoc.get(id)),
       write: (doc) => void s.putReport.run(doc.reportId, doc.orgId, doc.year, BigInt(doc.globalPosition), JSON.stringify(doc)),
+    },
+    account: {
+      load: (username) => parse<AccountDoc>(s.accountDoc.get(username)),
+      write: (doc) => void s.putAccount.run(doc.username, JSON.stringify(doc)),
     },
   };
 }

@@ -35,8 +35,8 @@ export const REBUILD_READ_SLICE = 1_000;
  *
  * Every event is folded in global order by `applyLedgerEvent`, exactly as a catch-up folds it. The
  * activity table is loaded without indexes (see `RebuildActivityTable`), which are built once at
- * the end; orgs and members stay cached and are written when evicted or at the end; reports are
- * written as they come.
+ * the end; orgs and members stay cached and are written when evicted or at the end; reports and
+ * accounts are written as they come.
  *
  * It works on a connection of its own to the ledger's file (see `openRebuildConnection`), reading
  * the events table directly through the store adapter's own page query and row decoder, inside
@@ -80,9 +80,10 @@ export class ReadModelRebuild {
       this.orgs = new WriteBackDocTable(codecs.org.load, codecs.org.write, capacities.orgs);
       this.members = new WriteBackDocTable(codecs.member.load, codecs.member.write, capacities.members);
       this.activities = new RebuildActivityTable(statements);
-      // Reports are few and never change: written straight to their table, nothing cached.
+      // Reports and accounts are few: written straight to their tables, nothing cached.
       const reports = { get: codecs.report.load, put: codecs.report.write };
-      this.access = ledgerDocAccess(this.orgs, this.members, this.activities, reports);
+      const accounts = { get: codecs.account.load, put: codecs.account.write };
+      this.access = ledgerDocAccess(this.orgs, this.members, this.activities, reports, accounts);
     } catch (error) {
       db.close();
       throw error;

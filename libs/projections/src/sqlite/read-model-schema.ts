@@ -14,7 +14,7 @@ import {
  * file stamped with another version simply has its rm_ tables dropped and is rebuilt by catch-up.
  * Kept in `rm_meta`, not `user_version`, which belongs to the event store's schema.
  */
-export const READ_MODEL_VERSION = 3;
+export const READ_MODEL_VERSION = 4;
 
 /** Creates the rm_ tables when absent; drops and recreates them when stamped with another version. */
 export function ensureReadModelSchema(db: Database): void {

@@ -45,6 +45,13 @@ export interface ReadModelStatements {
   /** Newest recording first. */
   allReportDocs: Statement<[], string>;
   reportDocsOfOrg: Statement<[string], string>;
+
+  accountDoc: Statement<[string], string>;
+  /** Parameters: username, document. */
+  putAccount: Statement<[string, string], unknown>;
+  /** By username. */
+  allAccountDocs: Statement<[], string>;
+  accountCount: Statement<[], number>;
 }
 
 /** Rows per multi-row insert in a rebuild: one call into SQLite instead of fifty, bound from one array. */
@@ -114,6 +121,11 @@ export function prepareReadModelStatements(db: Database, t: ReadModelTables): Re
     ),
     allReportDocs: () => doc(`SELECT doc FROM ${t.report} ORDER BY position DESC`),
     reportDocsOfOrg: () => doc(`SELECT doc FROM ${t.report} WHERE org_id = ? ORDER BY position DESC`),
+
+    accountDoc: () => doc(`SELECT doc FROM ${t.account} WHERE username = ?`),
+    putAccount: () => run(`INSERT INTO ${t.account} (username, doc) VALUES (?, ?) ON CONFLICT(username) DO UPDATE SET doc = excluded.doc`),
+    allAccountDocs: () => doc(`SELECT doc FROM ${t.account} ORDER BY username`),
+    accountCount: () => db.prepare<[], number>(`SELECT count(*) FROM ${t.account}`).pluck(true),
   });
 }
 

@@ -11,10 +11,11 @@ export interface ReadModelTables {
   memberOrg: string;
   activity: string;
   report: string;
+  account: string;
 }
 
 /** Every table of a set, by key: what a rebuild swaps in and a schema change drops. */
-export const DOCUMENT_TABLE_KEYS = ['org', 'member', 'memberOrg', 'activity', 'report'] as const;
+export const DOCUMENT_TABLE_KEYS = ['org', 'member', 'memberOrg', 'activity', 'report', 'account'] as const;
 
 export function tablesWithPrefix(prefix: string): ReadModelTables {
   return {
@@ -23,6 +24,7 @@ export function tablesWithPrefix(prefix: string): ReadModelTables {
     memberOrg: `${prefix}member_org`,
     activity: `${prefix}activity`,
     report: `${prefix}report`,
+    account: `${prefix}account`,
   };
 }
 
@@ -34,7 +36,8 @@ export function tablesWithPrefix(prefix: string): ReadModelTables {
  * touched again, so the read model does not store the ledger's content a second time.
  * `rm_member_org` lists every org a member had a stint in, for `listMembers(orgIds)`.
  * `rm_report` holds recorded reports (a few per org and year, so it is created with its index
- * even for a rebuild); `position` orders them, newest recording first.
+ * even for a rebuild); `position` orders them, newest recording first. `rm_account` holds login
+ * accounts by username (a handful, read by primary key or whole).
  */
 export function createDocumentTables(db: Database, t: ReadModelTables, options: { indexes: boolean }): void {
   db.exec(`
@@ -59,6 +62,7 @@ export function createDocumentTables(db: Database, t: ReadModelTables, options: 
       doc      TEXT    NOT NULL
     );
     CREATE INDEX ${indexName(t.report, 'by_org_year')} ON ${t.report} (org_id, year);
+    CREATE TABLE ${t.account} (username TEXT PRIMARY KEY, doc TEXT NOT NULL) WITHOUT ROWID;
   `);
   if (options.indexes) createActivityIndexes(db, t);
 }

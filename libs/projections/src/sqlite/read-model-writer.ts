@@ -51,10 +51,11 @@ export class ReadModelWriter {
     this.orgs = new DocTableBuffer(codecs.org.load, codecs.org.write, capacities.orgs);
     this.members = new DocTableBuffer(codecs.member.load, codecs.member.write, capacities.members);
     this.activities = new DocTableBuffer(codecs.activity.load, codecs.activity.write, capacities.activities);
-    // Reports are few and never change once recorded: written straight through, inside the page's
+    // Reports and accounts are few and seldom change: written straight through, inside the page's
     // transaction like everything else, with nothing cached that a rollback could leave stale.
     const reports = { get: codecs.report.load, put: codecs.report.write };
-    this.access = ledgerDocAccess(this.orgs, this.members, this.activities, reports);
+    const accounts = { get: codecs.account.load, put: codecs.account.write };
+    this.access = ledgerDocAccess(this.orgs, this.members, this.activities, reports, accounts);
     this.applyInTransaction = db.transaction((expectedFrom: bigint, events: readonly StoredEvent[]) => this.fold(expectedFrom, events)).immediate;
   }
 

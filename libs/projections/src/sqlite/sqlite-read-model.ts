@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { CivilDate } from '../../../domain/src/civil-date';
 import type { ActivityDoc, MemberDoc, OrgDoc } from '../../../domain/src/state';
 import type { ActivityFacts, LedgerView } from '../ledger-view';
+import type { AccountDoc } from '../accounts/account-doc';
 import type { ReportRecord } from '../reports/report-record';
 import { decodeActivityFactsRow, decodeActivityRow, factsOf } from './activity-rows';
 import { CheckpointTable } from './checkpoint';
@@ -73,6 +74,18 @@ export class SqliteReadModel implements LedgerView {
 
   async getReport(reportId: string): Promise<ReportRecord | undefined> {
     return parseDoc<ReportRecord>(this.statements.reportDoc.get(reportId));
+  }
+
+  async getAccount(username: string): Promise<AccountDoc | undefined> {
+    return parseDoc<AccountDoc>(this.statements.accountDoc.get(username));
+  }
+
+  async listAccounts(): Promise<AccountDoc[]> {
+    return parseDocs<AccountDoc>(this.statements.allAccountDocs.all());
+  }
+
+  async countAccounts(): Promise<number> {
+    return this.statements.accountCount.get() ?? 0;
   }
 
   async position(): Promise<bigint> {

@@ -1,0 +1,2 @@
+export * from './account-doc';
+export * from './account-reducer';
