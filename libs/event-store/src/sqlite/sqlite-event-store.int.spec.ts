@@ -138,6 +138,32 @@ describe('SqliteEventStore (SQLite only)', () => {
     });
   });
 
+  it('commits concurrent appends together, failing only the one that conflicts (group commit)', async () => {
+    const results = await Promise.allSettled([
+      ...Array.from({ length: 20 }, (_, i) => store.appendToStream(`s-${i}`, [sampleEvent()], 'no-stream')),
+      store.appendToStream('shared', [sampleEvent()], 'no-stream'),
+      store.appendToStream('shared', [sampleEvent()], 'no-stream'),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(21);
+    const [refused] = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(refused.reason).toMatchObject({ name: 'ConcurrencyError' });
+    expect(await store.headPosition()).toBe(21n);
+    // Each append got its own place, in the order asked.
+    const positions = results.slice(0, 20).map((r) => (r as PromiseFulfilledResult<{ lastPosition: bigint }>).value.lastPosition);
+    expect(positions).toEqual(Array.from({ length: 20 }, (_, i) => BigInt(i + 1)));
+    const db = rawConnection();
+    expect(db.prepare('SELECT COUNT(*) AS n FROM events').get()).toEqual({ n: 21 });
+    db.close();
+  });
+
+  it('close() commits appends already asked for instead of dropping them', async () => {
+    const pending = store.appendToStream('late', [sampleEvent()], 'no-stream');
+    await store.close();
+    await expect(pending).resolves.toMatchObject({ nextVersion: 1 });
+    store = new SqliteEventStore(filePath);
+    expect(await store.streamVersion('late')).toBe(1);
+  });
+
   it('keeps global positions beyond 2^53 exact', async () => {
     await store.appendToStream('org-1', [sampleEvent()], 'no-stream');
     const big = 2n ** 60n;

@@ -18,6 +18,16 @@ import { EventStatements, prepareEventStatements } from './statements';
 
 const DEFAULT_PAGE_SIZE = 1000;
 
+interface PendingAppend {
+  streamId: string;
+  events: readonly NewEvent[];
+  expected: ExpectedVersion;
+  resolve: (result: AppendResult) => void;
+  reject: (error: unknown) => void;
+}
+
+type AppendOutcome = { ok: true; result: AppendResult } | { ok: false; error: unknown };
+
 /** A page size must be a count: a negative one would read as "no limit" in SQLite. */
 function checkedCount(maxCount: number): number {
   if (!Number.isSafeInteger(maxCount) || maxCount < 0) throw new RangeError(`maxCount must be a non-negative integer, got ${maxCount}`);
@@ -25,17 +35,22 @@ function checkedCount(maxCount: number): number {
 }
 
 /**
- * The event store in one SQLite file. better-sqlite3 is synchronous, so each call runs to the end
- * before another starts in this process; other processes are kept apart by SQLite's file locks
- * (every append is one BEGIN IMMEDIATE transaction).
+ * The event store in one SQLite file. better-sqlite3 is synchronous: reads run to the end before
+ * another call starts; appends asked for in the same turn of the event loop commit together in one
+ * BEGIN IMMEDIATE transaction (group commit). Other processes are kept apart by SQLite's file locks.
  */
 export class SqliteEventStore implements EventStore {
   private readonly db: Database;
   private readonly statements: EventStatements;
   private readonly readAllQueries: ReadAllQueries;
-  private readonly append: (streamId: string, events: readonly NewEvent[], expected: ExpectedVersion) => AppendResult;
+  private readonly appendOne: (streamId: string, events: readonly NewEvent[], expected: ExpectedVersion) => AppendResult;
+  private readonly appendNested: (streamId: string, events: readonly NewEvent[], expected: ExpectedVersion) => AppendResult;
+  private readonly appendBatch: (batch: readonly PendingAppend[], outcomes: AppendOutcome[]) => void;
   private readonly subscriptions = new Set<Subscription>();
   private afterAppend: AfterAppendHook | undefined;
+  /** Appends asked for since the last flush: committed together (group commit, see `flush`). */
+  private pending: PendingAppend[] = [];
+  private flushScheduled = false;
 
   /** Opens or creates the store at `filePath`; read models open their own connection to the same file. */
   constructor(readonly filePath: string) {
@@ -45,7 +60,21 @@ export class SqliteEventStore implements EventStore {
     const transaction = this.db.transaction((streamId: string, events: readonly NewEvent[], expected: ExpectedVersion) =>
       appendInTransaction(this.statements, streamId, events, expected, this.afterAppend),
     );
-    this.append = transaction.immediate;
+    this.appendOne = transaction.immediate;
+    // Called inside the batch's transaction, better-sqlite3 runs this in a savepoint: a refused
+    // append rolls back alone and the others of its batch still commit.
+    this.appendNested = transaction;
+    this.appendBatch = this.db
+      .transaction((batch: readonly PendingAppend[], outcomes: AppendOutcome[]) => {
+        for (const p of batch) {
+          try {
+            outcomes.push({ ok: true, result: this.appendNested(p.streamId, p.events, p.expected) });
+          } catch (error) {
+            outcomes.push({ ok: false, error });
+          }
+        }
+      })
+      .immediate;
   }
 
   /** The store's connection, for read models kept in the same file (one connection per process). */
@@ -71,7 +100,47 @@ export class SqliteEventStore implements EventStore {
 
   async appendToStream(streamId: string, events: readonly NewEvent[], expectedVersion: ExpectedVersion): Promise<AppendResult> {
     assertAppendable(streamId, events, expectedVersion);
-    return this.append(streamId, events, expectedVersion);
+    return new Promise<AppendResult>((resolve, reject) => {
+      this.pending.push({ streamId, events, expected: expectedVersion, resolve, reject });
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  /**
+   * Group commit: every append asked for while the event loop was busy goes into one BEGIN
+   * IMMEDIATE transaction, so concurrent writers (many HTTP requests) share one fsync instead of
+   * paying one each. Each append still runs its own checks in order, in a savepoint: a conflict or
+   * refusal fails that append alone. Nothing is acknowledged before the whole batch is durable.
+   */
+  private flush(): void {
+    this.flushScheduled = false;
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length === 0) return;
+    if (batch.length === 1) {
+      const [p] = batch;
+      try {
+        p.resolve(this.appendOne(p.streamId, p.events, p.expected));
+      } catch (error) {
+        p.reject(error);
+      }
+      return;
+    }
+    const outcomes: AppendOutcome[] = [];
+    try {
+      this.appendBatch(batch, outcomes);
+    } catch (error) {
+      for (const p of batch) p.reject(error);
+      return;
+    }
+    batch.forEach((p, i) => {
+      const outcome = outcomes[i];
+      if (outcome.ok) p.resolve(outcome.result);
+      else p.reject(outcome.error);
+    });
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
@@ -110,6 +179,8 @@ export class SqliteEventStore implements EventStore {
 
   /** Ends open subscriptions first, so none polls a closed connection. */
   async close(): Promise<void> {
+    // Appends already asked for are committed (or refused), never dropped.
+    this.flush();
     await Promise.all([...this.subscriptions].map((s) => s.close()));
     if (this.db.open) this.db.close();
   }
