@@ -15,7 +15,9 @@ import { registerMember } from './commands/member.command';
 import { registerOrg } from './commands/org.command';
 import { registerRebuild } from './commands/rebuild.command';
 import { registerReport } from './commands/report.command';
+import { registerServe } from './commands/serve.command';
 import { registerTally } from './commands/tally.command';
+import { registerUser } from './commands/user.command';
 import { registerVerify } from './commands/verify.command';
 import { registerVoid } from './commands/void.command';
 import { EXIT } from './exit-codes';
@@ -50,8 +52,10 @@ function buildProgram(): Command {
     registerFill,
     registerReport,
     registerRebuild,
+    registerUser,
     registerKinds,
     registerDemo,
+    registerServe,
   ]) {
     register(program);
   }

@@ -1,8 +1,10 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import type { Ledger } from '../../../libs/application/src/ledger';
 import { LEDGER } from '../../../libs/application/src/tokens';
+import { Public } from './auth/public.decorator';
 
 /** Liveness and readiness: the store answers and the read models say how far they are. */
+@Public()
 @Controller()
 export class HealthController {
   constructor(@Inject(LEDGER) private readonly ledger: Ledger) {}

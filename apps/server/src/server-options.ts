@@ -14,6 +14,12 @@ export interface ServerOptions {
   clock?: Clock;
   /** Where first-start messages (the one-time admin password) go; stdout by default. */
   announce?: (line: string) => void;
+  /** Password of the `--demo` accounts (`TAIZHANG_DEMO_PASSWORD`); generated and printed when absent. */
+  demoPassword?: string;
+  /** Mark cookies Secure (serving over https, e.g. behind a TLS proxy). */
+  secureCookies?: boolean;
+  /** Trust X-Forwarded-* from a reverse proxy (client address for login throttling, https detection). */
+  trustProxy?: boolean;
 }
 
 export const DEFAULT_PORT = 3000;

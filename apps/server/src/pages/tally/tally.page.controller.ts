@@ -1,0 +1,64 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import type { Response } from 'express';
+import { ListOrgsQuery } from '../../../../../libs/application/src/queries/list-orgs.query';
+import { TallyQuery } from '../../../../../libs/application/src/queries/tally.query';
+import { CsrfToken, CurrentAccount } from '../../auth/current-account.decorator';
+import type { SessionAccount } from '../../auth/session-account';
+import { flagOf, FormFields, optionalTextOf, queryString, textOf } from '../form-values';
+import { PageClock } from '../page-clock';
+import { PageOrgs } from '../page-orgs';
+import { pageFrame, renderPage } from '../page-render';
+import { periodIdOf, periodOptions, rollupMatrix, tallyRows } from './tally.view-model';
+
+/** 统计 `/tally?org=&year=&rollup=&period=`: figures of an org, with its subtree when rolled up. */
+@Controller('tally')
+export class TallyPageController {
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly orgs: PageOrgs,
+    private readonly clock: PageClock,
+  ) {}
+
+  @Get()
+  async show(@CurrentAccount() account: SessionAccount, @CsrfToken() csrfToken: string, @Query() query: FormFields, @Res() res: Response): Promise<void> {
+    const choice = await this.orgs.choose(account, optionalTextOf(query, 'org'));
+    const frame = pageFrame('统计', 'tally', account, csrfToken);
+    if (choice.selected === null) return renderPage(res, 'no-org', frame, {});
+    const org = choice.selected;
+    const year = this.clock.yearOf(optionalTextOf(query, 'year'));
+    const periodText = textOf(query, 'period');
+    const period = periodIdOf(year, periodText);
+    const rollup = flagOf(query, 'rollup');
+    const tally = await this.queries.execute(new TallyQuery({ orgId: org.id, year, period, rollup }));
+    const month = /^\d{4}-(\d{2})$/.exec(tally.period)?.[1];
+    const ledgerLink = (kind: string) => `/ledger${queryString({ org: org.id, year, kind, month: month ? Number(month) : undefined })}`;
+
+    let matrix = null;
+    if (rollup) {
+      const { orgs } = await this.queries.execute(new ListOrgsQuery());
+      const children = orgs.filter((o) => o.parentId === org.id).sort((a, b) => (a.id < b.id ? -1 : 1));
+      if (children.length > 0) {
+        const rows = [{ id: org.id, name: org.name, self: true, metrics: tally.metrics }];
+        for (const child of children) {
+          const t = await this.queries.execute(new TallyQuery({ orgId: child.id, year, period, rollup: true }));
+          rows.push({ id: child.id, name: child.name, self: false, metrics: t.metrics });
+        }
+        matrix = rollupMatrix(rows, year, periodText);
+      }
+    }
+    const rows = tallyRows(tally.metrics, ledgerLink);
+    renderPage(res, 'tally', frame, {
+      org: { id: org.id, name: org.name },
+      orgOptions: choice.options,
+      year,
+      yearOptions: this.clock.yearOptions(year),
+      periodOptions: periodOptions(periodText),
+      periodId: tally.period,
+      rollup,
+      rows,
+      empty: rows.length === 0,
+      matrix,
+    });
+  }
+}
