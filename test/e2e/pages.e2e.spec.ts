@@ -110,20 +110,19 @@ describe('pages (HTTP)', () => {
     expect(html).toMatch(/<fieldset class="has-error" id="a-roster">[\s\S]*?孙七[\s\S]*?不是本组织党员[\s\S]*?<\/fieldset>/);
   });
 
+  /** The combined sitting the next two tests log (王五, m3, on leave) and then correct. */
+  const combinedSitting = {
+    date: '2025-03-05',
+    kinds: ['branch-assembly', 'party-lecture'],
+    qualifier: 'secretary',
+    title: '一季度党员大会暨书记讲党课',
+    status_m1: 'present',
+    status_m2: 'present',
+    hours: '2',
+  };
+
   it('logs a combined sitting once, however often the form is submitted', async () => {
-    const fields = {
-      org: 'b1',
-      activityId: 'web-combined-1',
-      date: '2025-03-05',
-      kinds: ['branch-assembly', 'party-lecture'],
-      qualifier: 'secretary',
-      title: '一季度党员大会暨书记讲党课',
-      status_m1: 'present',
-      status_m2: 'present',
-      status_m3: 'leave',
-      status_m4: '',
-      hours: '2',
-    };
+    const fields = { org: 'b1', activityId: 'web-combined-1', ...combinedSitting, status_m3: 'leave', status_m4: '' };
     const first = await secretary.form('/activities/new', fields);
     expect(first.status).toBe(303);
     expect(first.location).toBe('/activities/web-combined-1?logged=1');
@@ -144,31 +143,13 @@ describe('pages (HTTP)', () => {
     const form = (await secretary.page('/activities/web-combined-1/correct')).text;
     expect(form).toContain('value="一季度党员大会暨书记讲党课"');
     expect(form).toMatch(/id="status-m1-present"[^>]*checked/);
-    const missingReason = await secretary.form('/activities/web-combined-1/correct', {
-      date: '2025-03-05',
-      kinds: ['branch-assembly', 'party-lecture'],
-      qualifier: 'secretary',
-      title: '一季度党员大会暨书记讲党课',
-      status_m1: 'present',
-      status_m2: 'present',
-      status_m3: 'present',
-      hours: '2',
-      reason: '',
-    });
+    // 王五, recorded on leave, was there after all.
+    const corrected = { ...combinedSitting, status_m3: 'present' };
+    const missingReason = await secretary.form('/activities/web-combined-1/correct', { ...corrected, reason: '' });
     expect(missingReason.status).toBe(400);
     expect(fieldOf(missingReason.text, 'a-reason')).toContain('field-error');
 
-    const ok = await secretary.form('/activities/web-combined-1/correct', {
-      date: '2025-03-05',
-      kinds: ['branch-assembly', 'party-lecture'],
-      qualifier: 'secretary',
-      title: '一季度党员大会暨书记讲党课',
-      status_m1: 'present',
-      status_m2: 'present',
-      status_m3: 'present',
-      hours: '2',
-      reason: '王五实际到会',
-    });
+    const ok = await secretary.form('/activities/web-combined-1/correct', { ...corrected, reason: '王五实际到会' });
     expect(ok.status).toBe(303);
     const detail = (await secretary.page('/activities/web-combined-1')).text;
     expect(detail).toMatch(/更正活动<\/td>\s*<td>secretary1<\/td>\s*<td>网页<\/td>\s*<td>王五实际到会<\/td>/);
@@ -214,6 +195,10 @@ describe('pages (HTTP)', () => {
     const before = (await auditor.page('/audit?org=b1&year=2025&asOf=2025-06-19')).text;
     expect(before).toContain('截至 2025-06-19 23:59:59');
     expect(before).toContain('该时点没有活动记录');
+    // Without ?year= the page looks at the year of the instant, not this year (2025).
+    const lastYear = (await auditor.page('/audit?org=b1&asOf=2024-12-31')).text;
+    expect(lastYear).toContain('<option value="2024" selected>2024年</option>');
+    expect(lastYear).not.toContain('<option value="2025" selected>');
     const bad = await auditor.page('/audit?org=b1&asOf=yesterday');
     expect(bad.status).toBe(200);
     expect(fieldOf(bad.text, 'f-asof')).toContain('时间点格式无效');

@@ -8,6 +8,7 @@ import { AuditPageController } from './audit/audit.page.controller';
 import { CompliancePageController } from './compliance/compliance.page.controller';
 import { LedgerPageController } from './ledger/ledger.page.controller';
 import { OrgsPageController } from './orgs/orgs.page.controller';
+import { OrgYearPages } from './org-year-page';
 import { PageClock } from './page-clock';
 import { PageOrgs } from './page-orgs';
 import { ReportsPageController } from './reports/reports.page.controller';
@@ -31,6 +32,6 @@ import { TallyPageController } from './tally/tally.page.controller';
     OrgsPageController,
     AccountsPageController,
   ],
-  providers: [PageOrgs, PageClock, ActivityReader, ActivityDetailModels],
+  providers: [PageOrgs, PageClock, OrgYearPages, ActivityReader, ActivityDetailModels],
 })
 export class PagesModule {}

@@ -1,15 +1,5 @@
-import { ValidationError } from '../../../../../libs/domain/src';
 import { parseCorrection, parseLogActivity, parseVoid } from './activity-body';
-
-function refusedFields(run: () => unknown): string[] {
-  try {
-    run();
-  } catch (err) {
-    if (err instanceof ValidationError) return err.issues.map((i) => i.field);
-    throw err;
-  }
-  return [];
-}
+import { refusedFields } from './validation-issues.spec-helper';
 
 describe('activity bodies', () => {
   it('maps a log request onto the domain input, the client id as activityId', () => {

@@ -1,20 +1,10 @@
-import { ValidationError } from '../../../../../libs/domain/src';
 import { BodyFields } from './body-fields';
-
-function issuesOf(run: () => void): { field: string; message: string; messageEn: string }[] {
-  try {
-    run();
-  } catch (err) {
-    if (err instanceof ValidationError) return err.issues;
-    throw err;
-  }
-  return [];
-}
+import { issuesOf, refusedFields } from './validation-issues.spec-helper';
 
 describe('BodyFields', () => {
   it('refuses a body that is not a JSON object', () => {
     for (const body of [undefined, null, 'text', 3, [1, 2]]) {
-      expect(issuesOf(() => BodyFields.of(body)).map((i) => i.field)).toEqual(['body']);
+      expect(refusedFields(() => BodyFields.of(body))).toEqual(['body']);
     }
   });
 

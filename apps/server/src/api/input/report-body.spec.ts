@@ -1,15 +1,5 @@
-import { ValidationError } from '../../../../../libs/domain/src';
 import { parseCompile } from './report-body';
-
-function refusedFields(run: () => unknown): string[] {
-  try {
-    run();
-  } catch (err) {
-    if (err instanceof ValidationError) return err.issues.map((i) => i.field);
-    throw err;
-  }
-  return [];
-}
+import { refusedFields } from './validation-issues.spec-helper';
 
 describe('parseCompile', () => {
   it('defaults to JSON, own figures only', () => {

@@ -10,6 +10,7 @@ import {
 import type { ActivityDoc, OrgDoc } from '../../../../../libs/domain/src';
 import { CsrfToken, CurrentAccount } from '../../auth/current-account.decorator';
 import type { SessionAccount } from '../../auth/session-account';
+import { webMeta } from '../../auth/web-meta';
 import { attemptForm, FieldErrors, NO_ERRORS, sameNames } from '../field-errors';
 import { flagOf, FormFields, textOf } from '../form-values';
 import { PageClock } from '../page-clock';
@@ -67,10 +68,10 @@ export class ActivityFormPageController {
     const values = activityFormValuesOf(body);
     await this.orgs.assertCanWrite(account, values.orgId);
     const result = await attemptForm(
-      () => this.commands.execute(new LogActivityCommand(logActivityInputOf(values), { actor: account.username, source: 'web' })),
+      () => this.commands.execute(new LogActivityCommand(logActivityInputOf(values), webMeta(account))),
       ACTIVITY_INPUTS,
     );
-    if (result.ok) return redirectAfterPost(res, `/activities/${encodeURIComponent(result.value.activityId)}?${result.value.alreadyLogged ? 'again' : 'logged'}=1`);
+    if (result.ok) return redirectAfterPost(res, detailUrl(result.value.activityId, result.value.alreadyLogged ? 'again' : 'logged'));
     await this.showNewForm(res, account, csrfToken, values, result.errors, result.status, false);
   }
 
@@ -84,8 +85,7 @@ export class ActivityFormPageController {
     @Res() res: Response,
   ): Promise<void> {
     if (dropCsrfFromUrl(res, req.originalUrl)) return;
-    const activity = await this.reader.get(id);
-    await this.orgs.assertCanWrite(account, activity.orgId);
+    const activity = await this.writableActivity(account, id);
     // A reload (载入名单) carries the edited values; the first visit starts from the record.
     const reloaded = textOf(query, 'date') !== '';
     const values = reloaded ? { ...activityFormValuesOf(query), orgId: activity.orgId } : activityFormValuesOfDetails(activity.id, activity.orgId, activity.details);
@@ -100,14 +100,13 @@ export class ActivityFormPageController {
     @Body() body: FormFields,
     @Res() res: Response,
   ): Promise<void> {
-    const activity = await this.reader.get(id);
-    await this.orgs.assertCanWrite(account, activity.orgId);
+    const activity = await this.writableActivity(account, id);
     const values = { ...activityFormValuesOf(body), orgId: activity.orgId };
     const result = await attemptForm(
-      () => this.commands.execute(new CorrectActivityCommand(correctActivityInputOf(activity.id, values), { actor: account.username, source: 'web' })),
+      () => this.commands.execute(new CorrectActivityCommand(correctActivityInputOf(activity.id, values), webMeta(account))),
       ACTIVITY_INPUTS,
     );
-    if (result.ok) return redirectAfterPost(res, `/activities/${encodeURIComponent(activity.id)}?corrected=1`);
+    if (result.ok) return redirectAfterPost(res, detailUrl(activity.id, 'corrected'));
     await this.showCorrectForm(res, account, csrfToken, activity, values, result.errors, result.status, false);
   }
 
@@ -119,16 +118,19 @@ export class ActivityFormPageController {
     @Body() body: FormFields,
     @Res() res: Response,
   ): Promise<void> {
-    const activity = await this.reader.get(id);
-    await this.orgs.assertCanWrite(account, activity.orgId);
+    const activity = await this.writableActivity(account, id);
     const reason = textOf(body, 'reason');
-    const result = await attemptForm(
-      () => this.commands.execute(new VoidActivityCommand({ activityId: activity.id, reason }, { actor: account.username, source: 'web' })),
-      sameNames('reason'),
-    );
-    if (result.ok) return redirectAfterPost(res, `/activities/${encodeURIComponent(activity.id)}?voided=1`);
+    const result = await attemptForm(() => this.commands.execute(new VoidActivityCommand({ activityId: activity.id, reason }, webMeta(account))), sameNames('reason'));
+    if (result.ok) return redirectAfterPost(res, detailUrl(activity.id, 'voided'));
     const model = await this.details.build(activity, account, { voidErrors: result.errors, voidReason: reason });
     renderPage(res, 'activity', pageFrame(`活动详情 · ${model.activity.title}`, 'ledger', account, csrfToken), model, result.status);
+  }
+
+  /** The record to correct or void: 404 when unknown, 403 for auditors and out-of-scope orgs. */
+  private async writableActivity(account: SessionAccount, id: string): Promise<ActivityDoc> {
+    const activity = await this.reader.get(id);
+    await this.orgs.assertCanWrite(account, activity.orgId);
+    return activity;
   }
 
   private async showNewForm(
@@ -198,4 +200,9 @@ export class ActivityFormPageController {
     const title = mode === 'new' ? '登记活动' : `更正活动 ${values.activityId}`;
     renderPage(res, 'activity-form', pageFrame(title, mode === 'new' ? 'new-activity' : 'ledger', account, csrfToken), { form: model, mode, isNew: mode === 'new' }, status);
   }
+}
+
+/** The activity's page after a write; the flag picks its message (activity-detail.page.controller). */
+function detailUrl(activityId: string, done: 'logged' | 'again' | 'corrected' | 'voided'): string {
+  return `/activities/${encodeURIComponent(activityId)}?${done}=1`;
 }

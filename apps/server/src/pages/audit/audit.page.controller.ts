@@ -12,11 +12,10 @@ import { chinaDateOf, ValidationError } from '../../../../../libs/domain/src';
 import { CsrfToken, CurrentAccount } from '../../auth/current-account.decorator';
 import type { SessionAccount } from '../../auth/session-account';
 import { fieldErrorsOf, NO_ERRORS } from '../field-errors';
-import { FormFields, optionalTextOf, queryString, textOf } from '../form-values';
+import { FormFields, queryString, textOf } from '../form-values';
 import { chinaDateTime, EVENT_TYPE_LABELS, SOURCE_LABELS } from '../labels';
-import { PageClock } from '../page-clock';
-import { PageOrgs } from '../page-orgs';
-import { pageFrame, renderPage } from '../page-render';
+import { OrgYearPages } from '../org-year-page';
+import { renderPage } from '../page-render';
 import { lateRows } from '../compliance/compliance.view-model';
 import { ledgerModel } from '../ledger/ledger.view-model';
 import { reportListRows } from '../reports/reports.view-model';
@@ -31,16 +30,11 @@ import { eventSummary } from './event-summary';
 export class AuditPageController {
   constructor(
     private readonly queries: QueryBus,
-    private readonly orgs: PageOrgs,
-    private readonly clock: PageClock,
+    private readonly pages: OrgYearPages,
   ) {}
 
   @Get()
   async show(@CurrentAccount() account: SessionAccount, @CsrfToken() csrfToken: string, @Query() query: FormFields, @Res() res: Response): Promise<void> {
-    const choice = await this.orgs.choose(account, optionalTextOf(query, 'org'));
-    const frame = pageFrame('审计', 'audit', account, csrfToken);
-    if (choice.selected === null) return renderPage(res, 'no-org', frame, {});
-    const org = choice.selected;
     const asOfText = textOf(query, 'asOf');
     let asOf: string | undefined;
     let errors = NO_ERRORS;
@@ -50,7 +44,10 @@ export class AuditPageController {
       if (!(error instanceof ValidationError)) throw error;
       errors = fieldErrorsOf(error, { asOf: 'asOf' });
     }
-    const year = this.clock.yearOf(optionalTextOf(query, 'year') ?? (asOf ? chinaDateOf(asOf).slice(0, 4) : undefined));
+    // Without `?year=` the year of the instant looked back to.
+    const page = await this.pages.open({ account, csrfToken, query, res }, '审计', 'audit', asOf ? chinaDateOf(asOf).slice(0, 4) : undefined);
+    if (page === null) return;
+    const { org, year } = page;
     const [verify, reports] = await Promise.all([
       this.queries.execute(new VerifyQuery({ orgId: org.id })),
       this.queries.execute(new ListReportsQuery({ orgId: org.id })),
@@ -73,11 +70,8 @@ export class AuditPageController {
       { metrics: [] },
     ];
     const ledger = ledgerModel({ org, orgOptions: [], year, yearOptions: [], filters: { kind: '', month: '' }, activities: activities.activities, canWrite: false });
-    renderPage(res, 'audit', frame, {
-      org: { id: org.id, name: org.name },
-      orgOptions: choice.options,
-      year,
-      yearOptions: this.clock.yearOptions(year),
+    renderPage(res, 'audit', page.frame, {
+      ...page.head,
       asOf: asOfText,
       asOfShown: asOf ? chinaDateTime(asOf) : null,
       errors,

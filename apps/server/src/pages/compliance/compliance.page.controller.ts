@@ -7,10 +7,9 @@ import { ListMembersQuery, ListOrgsQuery } from '../../../../../libs/application
 import type { MemberDoc } from '../../../../../libs/domain/src';
 import { CsrfToken, CurrentAccount } from '../../auth/current-account.decorator';
 import type { SessionAccount } from '../../auth/session-account';
-import { FormFields, optionalTextOf } from '../form-values';
-import { PageClock } from '../page-clock';
-import { PageOrgs } from '../page-orgs';
-import { pageFrame, renderPage } from '../page-render';
+import type { FormFields } from '../form-values';
+import { OrgYearPages } from '../org-year-page';
+import { renderPage } from '../page-render';
 import { childSummaries, complianceGrid, complianceSummary, coverageRows, lateRows } from './compliance.view-model';
 
 /** 合规看板 `/compliance?org=&year=`: should/did per rule and period, coverage, 补录. */
@@ -18,17 +17,14 @@ import { childSummaries, complianceGrid, complianceSummary, coverageRows, lateRo
 export class CompliancePageController {
   constructor(
     private readonly queries: QueryBus,
-    private readonly orgs: PageOrgs,
-    private readonly clock: PageClock,
+    private readonly pages: OrgYearPages,
   ) {}
 
   @Get()
   async show(@CurrentAccount() account: SessionAccount, @CsrfToken() csrfToken: string, @Query() query: FormFields, @Res() res: Response): Promise<void> {
-    const choice = await this.orgs.choose(account, optionalTextOf(query, 'org'));
-    const frame = pageFrame('合规看板', 'compliance', account, csrfToken);
-    if (choice.selected === null) return renderPage(res, 'no-org', frame, {});
-    const org = choice.selected;
-    const year = this.clock.yearOf(optionalTextOf(query, 'year'));
+    const page = await this.pages.open({ account, csrfToken, query, res }, '合规看板', 'compliance');
+    if (page === null) return;
+    const { org, year } = page;
     const [result, late, { orgs }] = await Promise.all([
       this.queries.execute(new ComplianceQuery({ orgId: org.id, year })),
       this.queries.execute(new LateEntriesQuery({ orgId: org.id, year })),
@@ -44,11 +40,8 @@ export class CompliancePageController {
     const childResults = [];
     for (const child of children) childResults.push({ org: child, result: await this.queries.execute(new ComplianceQuery({ orgId: child.id, year })) });
     const grid = complianceGrid(result, names, org.id);
-    renderPage(res, 'compliance', frame, {
-      org: { id: org.id, name: org.name },
-      orgOptions: choice.options,
-      year,
-      yearOptions: this.clock.yearOptions(year),
+    renderPage(res, 'compliance', page.frame, {
+      ...page.head,
       ruleVersion: result.ruleVersion,
       months: Array.from({ length: 12 }, (_, i) => `${i + 1}月`),
       grid,

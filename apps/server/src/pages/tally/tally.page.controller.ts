@@ -5,10 +5,9 @@ import { ListOrgsQuery } from '../../../../../libs/application/src/queries/list-
 import { TallyQuery } from '../../../../../libs/application/src/queries/tally.query';
 import { CsrfToken, CurrentAccount } from '../../auth/current-account.decorator';
 import type { SessionAccount } from '../../auth/session-account';
-import { flagOf, FormFields, optionalTextOf, queryString, textOf } from '../form-values';
-import { PageClock } from '../page-clock';
-import { PageOrgs } from '../page-orgs';
-import { pageFrame, renderPage } from '../page-render';
+import { flagOf, FormFields, queryString, textOf } from '../form-values';
+import { OrgYearPages } from '../org-year-page';
+import { renderPage } from '../page-render';
 import { periodIdOf, periodOptions, rollupMatrix, tallyRows } from './tally.view-model';
 
 /** 统计 `/tally?org=&year=&rollup=&period=`: figures of an org, with its subtree when rolled up. */
@@ -16,17 +15,14 @@ import { periodIdOf, periodOptions, rollupMatrix, tallyRows } from './tally.view
 export class TallyPageController {
   constructor(
     private readonly queries: QueryBus,
-    private readonly orgs: PageOrgs,
-    private readonly clock: PageClock,
+    private readonly pages: OrgYearPages,
   ) {}
 
   @Get()
   async show(@CurrentAccount() account: SessionAccount, @CsrfToken() csrfToken: string, @Query() query: FormFields, @Res() res: Response): Promise<void> {
-    const choice = await this.orgs.choose(account, optionalTextOf(query, 'org'));
-    const frame = pageFrame('统计', 'tally', account, csrfToken);
-    if (choice.selected === null) return renderPage(res, 'no-org', frame, {});
-    const org = choice.selected;
-    const year = this.clock.yearOf(optionalTextOf(query, 'year'));
+    const page = await this.pages.open({ account, csrfToken, query, res }, '统计', 'tally');
+    if (page === null) return;
+    const { org, year } = page;
     const periodText = textOf(query, 'period');
     const period = periodIdOf(year, periodText);
     const rollup = flagOf(query, 'rollup');
@@ -48,11 +44,8 @@ export class TallyPageController {
       }
     }
     const rows = tallyRows(tally.metrics, ledgerLink);
-    renderPage(res, 'tally', frame, {
-      org: { id: org.id, name: org.name },
-      orgOptions: choice.options,
-      year,
-      yearOptions: this.clock.yearOptions(year),
+    renderPage(res, 'tally', page.frame, {
+      ...page.head,
       periodOptions: periodOptions(periodText),
       periodId: tally.period,
       rollup,
