@@ -20,11 +20,22 @@ describe('parseBenchOptions', () => {
   });
 
   it('runs every section by default and only those named with --only, in bench order', () => {
-    expect(parseBenchOptions([]).sections).toEqual(['ledger', 'compile']);
+    expect(parseBenchOptions([]).sections).toEqual(['ledger', 'compile', 'http']);
     expect(parseBenchOptions(['--only', 'compile']).sections).toEqual(['compile']);
-    expect(parseBenchOptions(['--only=compile,ledger']).sections).toEqual(['ledger', 'compile']);
-    expect(() => parseBenchOptions(['--only', 'reports'])).toThrow(/--only needs sections among ledger, compile, got reports/);
+    expect(parseBenchOptions(['--only=http,compile,ledger']).sections).toEqual(['ledger', 'compile', 'http']);
+    expect(() => parseBenchOptions(['--only', 'reports'])).toThrow(/--only needs sections among ledger, compile, http, got reports/);
     expect(() => parseBenchOptions(['--only'])).toThrow(/--only needs sections/);
+  });
+
+  it('reads the http section\'s clients, seconds and server profile directory', () => {
+    expect(parseBenchOptions([])).toMatchObject({ httpClients: 50, httpSeconds: 10, httpCpuProfileDir: undefined });
+    expect(parseBenchOptions(['--http-clients', '8', '--http-seconds=3', '--http-cpu-prof', '/tmp/prof'])).toMatchObject({
+      httpClients: 8,
+      httpSeconds: 3,
+      httpCpuProfileDir: '/tmp/prof',
+    });
+    expect(() => parseBenchOptions(['--http-clients', '0'])).toThrow(/--http-clients needs a whole number ≥ 1/);
+    expect(() => parseBenchOptions(['--http-cpu-prof'])).toThrow(/--http-cpu-prof needs a directory/);
   });
 
   it('refuses unknown options and counts below the minimum', () => {
@@ -39,6 +50,9 @@ describe('judge', () => {
     expect(judge({ id: 'log', label: '', value: 1_500, unit: '/s', detail: '', target: { direction: 'min', value: 3_000 } })).toMatchObject({ ratio: 0.5, met: false });
     expect(judge({ id: 'tallyP99', label: '', value: 1, unit: 'ms', detail: '', target: { direction: 'max', value: 2 } })).toMatchObject({ ratio: 0.5, met: true });
     expect(judge({ id: 'tallyP50', label: '', value: 1, unit: 'ms', detail: '' }).met).toBeUndefined();
+    // A target of zero (nothing lost) is met or missed, with no ratio to print.
+    expect(judge({ id: 'httpLost', label: '', value: 0, unit: '', detail: '', target: { direction: 'max', value: 0 } })).toMatchObject({ met: true, ratio: undefined });
+    expect(judge({ id: 'httpLost', label: '', value: 3, unit: '', detail: '', target: { direction: 'max', value: 0 } })).toMatchObject({ met: false, ratio: undefined });
   });
 });
 

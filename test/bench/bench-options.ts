@@ -1,8 +1,9 @@
 /**
  * The parts of the bench: `ledger` = log, bulk append, rebuild, tally and memory over the synthetic
- * ledger (minutes at 1M events); `compile` = year-end report compilation and rendering (seconds).
+ * ledger (minutes at 1M events); `compile` = year-end report compilation and rendering (seconds);
+ * `http` = the real server logging activities for concurrent clients over loopback (seconds).
  */
-export const BENCH_SECTIONS = ['ledger', 'compile'] as const;
+export const BENCH_SECTIONS = ['ledger', 'compile', 'http'] as const;
 export type BenchSection = (typeof BENCH_SECTIONS)[number];
 
 /** What one `npm run bench` run measures, from its command line. */
@@ -17,6 +18,12 @@ export interface BenchOptions {
   logCommands: number;
   /** Tally queries timed after the rebuild (after a warm-up of a tenth as many). */
   tallyQueries: number;
+  /** Concurrent HTTP clients of the http section. */
+  httpClients: number;
+  /** Measured seconds of the http section (after its warm-up). */
+  httpSeconds: number;
+  /** Directory for a CPU profile of the http section's server process; undefined = none. */
+  httpCpuProfileDir: string | undefined;
   json: boolean;
   /** Also measure the raw better-sqlite3 ceilings on this machine. */
   raw: boolean;
@@ -29,6 +36,9 @@ export const DEFAULT_BENCH_OPTIONS: BenchOptions = {
   events: 1_000_000,
   logCommands: 3_000,
   tallyQueries: 2_000,
+  httpClients: 50,
+  httpSeconds: 10,
+  httpCpuProfileDir: undefined,
   json: false,
   raw: false,
   help: false,
@@ -37,13 +47,18 @@ export const DEFAULT_BENCH_OPTIONS: BenchOptions = {
 /** Below this the org/member set-up would crowd out the activities the figures are about. */
 export const MIN_EVENTS = 1_000;
 
-export const BENCH_USAGE = `usage: npm run bench -- [--only SECTIONS] [--store URL] [--events N] [--log N] [--queries N] [--raw] [--json]
+export const BENCH_USAGE = `usage: npm run bench -- [--only SECTIONS] [--store URL] [--events N] [--log N] [--queries N] [--raw]
+                        [--http-clients N] [--http-seconds N] [--http-cpu-prof DIR] [--json]
   --only SECTIONS  run only these comma-separated sections (default: all): ledger (log, bulk append,
-                   rebuild, tally, memory), compile (report compilation on its own temporary store)
+                   rebuild, tally, memory), compile (report compilation on its own temporary store),
+                   http (the server process logging activities over loopback, on its own temporary store)
   --store URL      store to fill (default: a temporary sqlite: file, deleted afterwards)
   --events N       events generated for the rebuild figures (default 1,000,000; at least ${MIN_EVENTS})
   --log N          LogActivityCommands executed through the CommandBus (default 3,000)
   --queries N      TallyQuery executions timed after the rebuild (default 2,000)
+  --http-clients N concurrent signed-in HTTP clients (default 50)
+  --http-seconds N measured seconds of HTTP load, after a 2 s warm-up (default 10)
+  --http-cpu-prof DIR  write a V8 CPU profile of the HTTP server process into DIR
   --raw            also measure the raw better-sqlite3 ceilings on this machine (about 20 s more; ledger section)
   --json           print the figures as JSON on stdout`;
 
@@ -86,6 +101,18 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
       case '--queries':
         options.tallyQueries = parseCount(flag, value(), 1);
         break;
+      case '--http-clients':
+        options.httpClients = parseCount(flag, value(), 1);
+        break;
+      case '--http-seconds':
+        options.httpSeconds = parseCount(flag, value(), 1);
+        break;
+      case '--http-cpu-prof': {
+        const dir = value();
+        if (!dir) throw new Error('--http-cpu-prof needs a directory');
+        options.httpCpuProfileDir = dir;
+        break;
+      }
       case '--only':
         options.sections = parseSections(value());
         break;

@@ -10,6 +10,7 @@ import { benchStore } from './bench-store';
 import { Figure, judge, TARGETS } from './figures';
 import { fillStore } from './measure-bulk-append';
 import { measureCompile } from './measure-compile';
+import { measureHttp } from './measure-http';
 import { measureCommandLog } from './measure-log';
 import { measureServing } from './measure-serving';
 import { peakRssMb, residentBreakdown } from './memory';
@@ -28,7 +29,9 @@ const SERVING_SEED = 20_210_702;
  * Two processes: this one logs commands and fills the store with the synthetic ledger; a fresh
  * child (`serving-child.ts`) then rebuilds and queries it, so the memory figure is that of a
  * process serving a ledger of that size, not of the generator that made it up. The compile
- * section then runs in this process on a ledger of its own (measure-compile.ts). `--only` picks sections.
+ * section then runs in this process on a ledger of its own (measure-compile.ts); the http section
+ * starts the real server as a child process on a store of its own and loads it over loopback
+ * (measure-http.ts). `--only` picks sections.
  */
 async function runBench(options: BenchOptions, storeUrl: string): Promise<Omit<BenchReport, 'store' | 'temporary'>> {
   // Random per run, so a run on a store given with --store never collides with earlier runs' ids.
@@ -92,6 +95,12 @@ async function runBench(options: BenchOptions, storeUrl: string): Promise<Omit<B
     compileLedger = { ...compiled.ledger, seedSeconds: compiled.seedSeconds };
     stageDone('compile');
   }
+  let httpLedger: BenchReport['httpLedger'];
+  if (options.sections.includes('http')) {
+    const http = await measureHttp({ clients: options.httpClients, seconds: options.httpSeconds, cpuProfileDir: options.httpCpuProfileDir }, thisYear - 1);
+    figures.push(...http.figures);
+    httpLedger = http.ledger;
+  }
   // Last, so its scratch files and reads do not disturb the figures above.
   const rawCeilings: RawCeilings | undefined = options.raw && ledgerSection ? measureRawCeilings(parseStoreUrl(storeUrl).filePath) : undefined;
   const cpu = cpus();
@@ -103,6 +112,7 @@ async function runBench(options: BenchOptions, storeUrl: string): Promise<Omit<B
     orgs: plan?.orgs.length ?? 0,
     members: plan?.members ?? 0,
     compileLedger,
+    httpLedger,
     loadAverage: { start: loadAtStart, end: loadavg()[0] },
     figures: figures.map(judge),
     memoryAfterStage,

@@ -16,7 +16,11 @@ export type FigureId =
   | 'compileBranchMd'
   | 'compileBranchDocx'
   | 'compileRollupMd'
-  | 'compileRollupDocx';
+  | 'compileRollupDocx'
+  | 'httpLogThroughput'
+  | 'httpLogP99'
+  | 'httpLost'
+  | 'httpErrors';
 
 export interface Target {
   /** `min`: the figure must reach the target (throughput); `max`: it must stay under it (latency, memory). */
@@ -36,7 +40,7 @@ export interface Figure {
 }
 
 export interface JudgedFigure extends Figure {
-  /** figure / target; undefined without a target. */
+  /** figure / target; undefined without a target (or with a target of 0, where it means nothing). */
   ratio?: number;
   met?: boolean;
 }
@@ -50,6 +54,8 @@ export const TARGETS: Readonly<Partial<Record<FigureId, Target>>> = {
   compileBranchMd: { direction: 'max', value: 50 },
   compileBranchDocx: { direction: 'max', value: 300 },
   compileRollupMd: { direction: 'max', value: 1_000 },
+  httpLogThroughput: { direction: 'min', value: 1_000 },
+  httpLost: { direction: 'max', value: 0 },
 };
 
 export type RawCeilingId = 'single' | 'batched' | 'readParseFold';
@@ -72,6 +78,6 @@ export const RAW_CEILINGS: readonly RawCeiling[] = [
 export function judge(figure: Figure): JudgedFigure {
   const target = figure.target;
   if (!target) return { ...figure };
-  const ratio = figure.value / target.value;
+  const ratio = target.value === 0 ? undefined : figure.value / target.value;
   return { ...figure, ratio, met: target.direction === 'min' ? figure.value >= target.value : figure.value <= target.value };
 }

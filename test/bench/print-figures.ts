@@ -1,6 +1,7 @@
 import { JudgedFigure, RAW_CEILINGS } from './figures';
 import type { BenchSection } from './bench-options';
 import type { CompileLedger } from './compile-ledger';
+import type { HttpLedgerSummary } from './measure-http';
 import type { ResidentBreakdown } from './memory';
 import type { RawCeilings } from './raw-ceilings';
 
@@ -16,6 +17,8 @@ export interface BenchReport {
   members: number;
   /** The compile section's own ledger, when it ran. */
   compileLedger?: CompileLedger & { seedSeconds: number };
+  /** What the http section set up on its own store, when it ran. */
+  httpLedger?: HttpLedgerSummary;
   /** 1-minute load average at start and end: the machine may be shared, and figures move with it. */
   loadAverage: { start: number; end: number };
   figures: JudgedFigure[];
@@ -49,6 +52,13 @@ export function printText(report: BenchReport, write: (line: string) => void): v
   if (c) {
     write(
       `compile: its own ledger of ${n(c.events)} events (${n(c.orgs)} orgs, ${n(c.members)} members, ${n(c.activitiesInYear)} activities in ${c.year}), seeded in ${c.seedSeconds.toFixed(1)} s`,
+    );
+  }
+  const h = report.httpLedger;
+  if (h) {
+    write(
+      `http: server process on its own store, ${n(h.branches)} branches (${n(h.members)} members, ${n(h.secretaries)} secretary accounts) set up over the API, ` +
+        `${n(h.sessions)} sessions, in ${h.setUpSeconds.toFixed(1)} s${h.cpuProfileDir ? `; server CPU profile in ${h.cpuProfileDir}` : ''}`,
     );
   }
   write(`load average (1 min) ${report.loadAverage.start.toFixed(2)} at start, ${report.loadAverage.end.toFixed(2)} at end`);

@@ -53,9 +53,9 @@ export class LogActivityHandler extends LedgerCommandHandler implements ICommand
   execute({ input, meta }: LogActivityCommand): Promise<ActivityResult> {
     // The id is fixed before the first attempt, so a retry after a conflict cannot log twice.
     const activityId = key(input.activityId) || newActivityId(input.date);
-    return this.attempt(async () => {
+    const orgId = key(input.orgId);
+    return this.attemptInTurn(orgId, async () => {
       const view = this.ledger.view;
-      const orgId = key(input.orgId);
       const existing = await view.getActivity(activityId);
       const facts = await activityFacts(view, orgId, input, existing);
       const decision = decideLogActivity({ ...input, activityId }, { today: this.today(), existing, ...facts });

@@ -5,8 +5,12 @@ import type { AppendResult, ExpectedVersion } from '../../../event-store/src';
 import type { CommandMeta } from '../command-meta';
 import type { Ledger } from '../ledger';
 import { toNewEvents } from '../new-event';
+import { KeyedTurns } from '../keyed-turns';
 import { Clock, CLOCK, LEDGER } from '../tokens';
 import { withConflictRetry } from '../with-conflict-retry';
+
+/** Per ledger (one store), the org streams this process is writing to, for `attemptInTurn`. */
+const orgTurns = new WeakMap<Ledger, KeyedTurns>();
 
 /**
  * The shape every write takes: catch the read models up, gather facts, let the pure decider
@@ -28,6 +32,22 @@ export abstract class LedgerCommandHandler {
       await this.ledger.catchUp();
       return body();
     });
+  }
+
+  /**
+   * `attempt`, once this process's earlier writes to the same org have finished. Concurrent
+   * requests for one org (several secretaries of a branch at once) would otherwise all read the
+   * same stream version, and all but one of each group commit would fail and start over; in turn,
+   * each reads the version the previous one left. Writers in other processes still meet the
+   * conflict retry.
+   */
+  protected attemptInTurn<T>(orgId: string, body: () => Promise<T>): Promise<T> {
+    let turns = orgTurns.get(this.ledger);
+    if (!turns) {
+      turns = new KeyedTurns();
+      orgTurns.set(this.ledger, turns);
+    }
+    return turns.run(orgId, () => this.attempt(body));
   }
 
   protected async append(
