@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { chromium } from 'playwright-core';
 import type { CompiledReport } from '../../compile/compiled-report';
 import { renderHtml } from '../html/render-html';
 
@@ -24,6 +23,8 @@ export async function renderPdf(report: CompiledReport): Promise<Buffer> {
   if (!existsSync(executablePath)) {
     throw new Error(`PDF 输出需要 Chromium（未找到 ${executablePath}；可安装 Debian 的 chromium 软件包，或设置 TAIZHANG_CHROMIUM）`);
   }
+  // Loaded only when a PDF is asked for: the module alone costs ~70 MB of a server's memory.
+  const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] });
   try {
     const page = await browser.newPage();
