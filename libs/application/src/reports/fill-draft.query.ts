@@ -45,7 +45,7 @@ export class FillDraftHandler implements IQueryHandler<FillDraftQuery> {
       today: chinaDateOf(asOf ?? this.clock.now()),
       rules: DEFAULT_COMPLIANCE_RULES,
       ruleVersion: RULE_VERSION,
-    });
+    }, { tallyOnly: true });
     const metrics = facts.tally(input.orgId, Boolean(input.rollup), facts.period(undefined));
     return fillDraft(input.format, input.content, metricSourceOf(metrics));
   }

@@ -52,7 +52,8 @@ export class ReportFacts {
     });
   }
 
-  static async load(view: LedgerView, query: ReportFactsQuery): Promise<ReportFacts> {
+  /** `tallyOnly` skips the compliance tree (filling a draft needs tallies alone). */
+  static async load(view: LedgerView, query: ReportFactsQuery, options: { tallyOnly?: boolean } = {}): Promise<ReportFacts> {
     const orgs = await view.listOrgs();
     const index = childrenIndex(orgs);
     const subtree = descendantsOf(orgs, query.orgId, index);
@@ -61,9 +62,11 @@ export class ReportFacts {
     const to = `${query.year}-12-31`;
     const [activities, tree] = await Promise.all([
       listActivityFacts(view, subtree.map((o) => o.id), from, to),
-      computeComplianceTree(view, { orgId: query.orgId, year: query.year, today: query.today, rules: query.rules, ruleVersion: query.ruleVersion }),
+      options.tallyOnly
+        ? undefined
+        : computeComplianceTree(view, { orgId: query.orgId, year: query.year, today: query.today, rules: query.rules, ruleVersion: query.ruleVersion }),
     ]);
-    const compliance = new Map(tree.orgs.map((r) => [r.org, r]));
+    const compliance = new Map((tree?.orgs ?? []).map((r) => [r.org, r]));
     return new ReportFacts(query.year, subtree[0], subtree, index, activities, compliance);
   }
 
