@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
 import { chinaDateOf } from '../../libs/domain/src/civil-date';
-import { parseStoreUrl } from '../../libs/event-store/src/open-event-store';
+import { sqliteFilePath } from '../../libs/event-store/src/open-event-store';
 import { SqliteEventStore } from '../../libs/event-store/src/sqlite/sqlite-event-store';
 import { seededRandom } from '../../libs/application/src/demo/seeded-random';
 import { BenchApp, bootBenchApp } from './bench-app';
@@ -56,7 +56,7 @@ async function runBench(options: BenchOptions, storeUrl: string): Promise<Omit<B
       stageDone('log');
       // The event store alone, as the port's bulk append: the ledger's own store would also fold
       // each batch into the read model inside the transaction (the rebuild figure measures that work).
-      const eventsOnly = new SqliteEventStore(parseStoreUrl(storeUrl).filePath);
+      const eventsOnly = new SqliteEventStore(sqliteFilePath(storeUrl));
       try {
         const filled = await fillStore(eventsOnly, plan, random);
         figures.push(filled.figure);
@@ -102,7 +102,7 @@ async function runBench(options: BenchOptions, storeUrl: string): Promise<Omit<B
     httpLedger = http.ledger;
   }
   // Last, so its scratch files and reads do not disturb the figures above.
-  const rawCeilings: RawCeilings | undefined = options.raw && ledgerSection ? measureRawCeilings(parseStoreUrl(storeUrl).filePath) : undefined;
+  const rawCeilings: RawCeilings | undefined = options.raw && ledgerSection ? measureRawCeilings(sqliteFilePath(storeUrl)) : undefined;
   const cpu = cpus();
   return {
     node: process.version,

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { seededRandom } from '../../libs/application/src/demo/seeded-random';
-import { parseStoreUrl } from '../../libs/event-store/src/open-event-store';
+import { sqliteFilePath } from '../../libs/event-store/src/open-event-store';
 import { ProgressBar } from '../../apps/cli/src/printers/progress-bar';
 import { benchStore } from './bench-store';
 import { Figure, TARGETS } from './figures';
@@ -70,7 +70,7 @@ export interface HttpOutcome {
  */
 export async function measureHttp(options: HttpBenchOptions, year: number): Promise<HttpOutcome> {
   const store = benchStore(undefined);
-  const file = parseStoreUrl(store.url).filePath;
+  const file = sqliteFilePath(store.url);
   const adminPassword = randomBytes(12).toString('base64url');
   const server = await startServerProcess({ storeUrl: store.url, adminPassword, logBase: join(dirname(file), 'server'), cpuProfileDir: options.cpuProfileDir }).catch(
     (error: unknown) => {

@@ -42,6 +42,6 @@ describe('openEventStore', () => {
   });
 
   it('rejects a scheme that has no adapter yet', async () => {
-    await expect(openEventStore('postgres://localhost/taizhang')).rejects.toThrow(StoreUrlError);
+    await expect(openEventStore('mysql://localhost/taizhang')).rejects.toThrow(StoreUrlError);
   });
 });

@@ -2,29 +2,37 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { StoreUrlError } from './errors';
 import { EventStore } from './port';
+import { parsePostgresUrl, PostgresLocation } from './postgres/postgres-url';
+import { EsdbLocation, isEsdbUrl, openEsdbEventStore, parseEsdbUrl } from './eventstoredb';
 
 /** Where the ledger keeps its events unless told otherwise (relative to the working directory). */
 export const DEFAULT_STORE_URL = 'sqlite:./data/taizhang.db';
 
 /** A parsed store URL: which adapter, and what it needs to connect. */
-export type StoreLocation = { kind: 'sqlite'; filePath: string };
+export type StoreLocation = { kind: 'sqlite'; filePath: string } | PostgresLocation | EsdbLocation;
 
-const SUPPORTED = 'sqlite:<文件路径/file path>（例如/e.g. sqlite:./data/taizhang.db, sqlite:/var/lib/taizhang/ledger.db）';
+const SUPPORTED =
+  'sqlite:<文件路径/file path>（例如/e.g. sqlite:./data/taizhang.db, sqlite:/var/lib/taizhang/ledger.db），' +
+  'postgres://用户:密码@主机:5432/数据库[?schema=模式]（e.g. postgres://user:password@host:5432/taizhang?schema=public，也可写 postgresql://），' +
+  'esdb://主机:2113?tls=false（EventStoreDB；也可写 esdb+discover://、kurrentdb://）';
 
 /**
- * Parses `sqlite:<path>`; a relative path is resolved against the working directory. Only the
- * scheme of a refused URL is echoed back: a database URL may carry a password.
+ * Parses `sqlite:<path>` (a relative path is resolved against the working directory) and
+ * `postgres://…` / `postgresql://…` (see postgres-url.ts). Only the scheme of a refused URL is
+ * echoed back: a database URL may carry a password.
  */
 export function parseStoreUrl(url: string): StoreLocation {
   const match = /^([a-z][a-z0-9+.-]*):/i.exec(url.trim());
   if (!match) {
-    throw new StoreUrlError(`事件存储地址缺少协议前缀，目前支持：${SUPPORTED}。Event store URL has no scheme; supported: sqlite:<path>.`);
+    throw new StoreUrlError(`事件存储地址缺少协议前缀，目前支持：${SUPPORTED}。Event store URL has no scheme; supported: sqlite:<path>, postgres://…, esdb://….`);
   }
   const scheme = match[1].toLowerCase();
+  if (scheme === 'postgres' || scheme === 'postgresql') return parsePostgresUrl(url);
+  if (isEsdbUrl(url)) return parseEsdbUrl(url);
   if (scheme !== 'sqlite') {
     throw new StoreUrlError(
       `不支持的事件存储协议“${scheme}:”，目前支持：${SUPPORTED}。` +
-        `Unsupported event store scheme "${scheme}:"; supported: sqlite:<path> (postgres:// and esdb:// are not available yet).`,
+        `Unsupported event store scheme "${scheme}:"; supported: sqlite:<path>, postgres://…, esdb://… (or kurrentdb://…).`,
     );
   }
   let path = url.trim().slice(match[0].length);
@@ -42,6 +50,15 @@ export function parseStoreUrl(url: string): StoreLocation {
   return { kind: 'sqlite', filePath: resolve(path) };
 }
 
+/** The file of a `sqlite:` URL, for tools that work on the SQLite file itself; refuses other stores. */
+export function sqliteFilePath(url: string): string {
+  const location = parseStoreUrl(url);
+  if (location.kind !== 'sqlite') {
+    throw new StoreUrlError(`此操作只适用于 SQLite 事件存储（sqlite:<文件路径>）。This needs a SQLite store (sqlite:<path>), not ${location.kind}.`);
+  }
+  return location.filePath;
+}
+
 /** Opens the store a URL names, creating the SQLite file and its directory when absent. */
 export async function openEventStore(url: string = DEFAULT_STORE_URL): Promise<EventStore> {
   const location = parseStoreUrl(url);
@@ -52,5 +69,21 @@ export async function openEventStore(url: string = DEFAULT_STORE_URL): Promise<E
       const { SqliteEventStore } = await import('./sqlite/sqlite-event-store');
       return new SqliteEventStore(location.filePath);
     }
+    case 'postgres': {
+      // Loaded on demand, like SQLite: a SQLite-only process never loads pg.
+      const { PostgresEventStore } = await import('./postgres/postgres-event-store');
+      const store = new PostgresEventStore({ connectionString: location.connectionString, schema: location.schema });
+      try {
+        // Connect and bring the schema up to date now, so a wrong URL fails here, not on first use.
+        await store.ready();
+      } catch (error) {
+        await store.close();
+        throw error;
+      }
+      return store;
+    }
+    case 'esdb':
+      // Loaded on demand too (gRPC); connects once, so a wrong URL fails here.
+      return openEsdbEventStore(location);
   }
 }

@@ -6,9 +6,10 @@ import { sampleEvent, sampleEvents } from './sample-events';
 
 /** A batch is written whole or not at all, and replaying a stored batch is harmless. */
 export function idempotencyContract(ctx: ContractContext): void {
-  async function expectNothingWritten(streamId: string, append: Promise<unknown>, expectedLength: number): Promise<void> {
+  /** `append` starts only once the head is read: an adapter doing real I/O must not race the check. */
+  async function expectNothingWritten(streamId: string, append: () => Promise<unknown>, expectedLength: number): Promise<void> {
     const headBefore = await ctx.store.headPosition();
-    expect(await rejectionOf(append)).toBeInstanceOf(IdempotencyError);
+    expect(await rejectionOf(append())).toBeInstanceOf(IdempotencyError);
     expect(await ctx.store.readStream(streamId)).toHaveLength(expectedLength);
     expect(await ctx.store.headPosition()).toBe(headBefore);
   }
@@ -16,7 +17,7 @@ export function idempotencyContract(ctx: ContractContext): void {
   describe('all or nothing', () => {
     it('a batch with the same event id twice is refused whole', async () => {
       const [a, b] = sampleEvents(2);
-      await expectNothingWritten('org-1', ctx.store.appendToStream('org-1', [a, b, { ...a }], 'no-stream'), 0);
+      await expectNothingWritten('org-1', () => ctx.store.appendToStream('org-1', [a, b, { ...a }], 'no-stream'), 0);
       expect(await ctx.store.streamVersion('org-1')).toBe(0);
     });
 
@@ -24,7 +25,7 @@ export function idempotencyContract(ctx: ContractContext): void {
       const elsewhere = sampleEvent();
       await ctx.store.appendToStream('org-2', [elsewhere], 'no-stream');
 
-      await expectNothingWritten('org-1', ctx.store.appendToStream('org-1', [sampleEvent(), elsewhere], 'no-stream'), 0);
+      await expectNothingWritten('org-1', () => ctx.store.appendToStream('org-1', [sampleEvent(), elsewhere], 'no-stream'), 0);
     });
 
     it('a refused batch leaves the stream as it was: the next append starts at version 1 from genesis', async () => {
@@ -73,18 +74,18 @@ export function idempotencyContract(ctx: ContractContext): void {
       const [a, b, c] = sampleEvents(3);
       await ctx.store.appendToStream('org-1', [a, b], 'no-stream');
 
-      await expectNothingWritten('org-1', ctx.store.appendToStream('org-1', [b, c], 2), 2);
-      await expectNothingWritten('org-1', ctx.store.appendToStream('org-1', [c, a], 2), 2);
-      await expectNothingWritten('org-1', ctx.store.appendToStream('org-1', [c, b], 'any'), 2);
-      await expectNothingWritten('org-1', ctx.store.appendToStream('org-1', [a, b, c], 1), 2);
+      await expectNothingWritten('org-1', () => ctx.store.appendToStream('org-1', [b, c], 2), 2);
+      await expectNothingWritten('org-1', () => ctx.store.appendToStream('org-1', [c, a], 2), 2);
+      await expectNothingWritten('org-1', () => ctx.store.appendToStream('org-1', [c, b], 'any'), 2);
+      await expectNothingWritten('org-1', () => ctx.store.appendToStream('org-1', [a, b, c], 1), 2);
     });
 
     it('an event id stored in another stream is refused, not acknowledged', async () => {
       const event = sampleEvent();
       await ctx.store.appendToStream('org-1', [event], 'no-stream');
 
-      await expectNothingWritten('org-2', ctx.store.appendToStream('org-2', [event], 'no-stream'), 0);
-      await expectNothingWritten('org-2', ctx.store.appendToStream('org-2', [event], 'any'), 0);
+      await expectNothingWritten('org-2', () => ctx.store.appendToStream('org-2', [event], 'no-stream'), 0);
+      await expectNothingWritten('org-2', () => ctx.store.appendToStream('org-2', [event], 'any'), 0);
     });
   });
 }

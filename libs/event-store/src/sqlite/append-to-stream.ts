@@ -1,3 +1,4 @@
+import { replayOutcome, StoredLocation } from '../append-checks';
 import { GENESIS_HASH, NewEvent, StoredEvent } from '../envelope';
 import { ConcurrencyError, IdempotencyError } from '../errors';
 import { chainEvents } from '../hash-chain';
@@ -6,30 +7,6 @@ import { EventStatements } from './statements';
 
 type EventLocation = [streamId: string, streamVersion: bigint, globalPosition: bigint];
 type StreamHead = [streamVersion: bigint, hash: string, globalPosition: bigint];
-
-/** Checks made before any transaction: a bad batch is refused without touching the file. */
-export function assertAppendable(streamId: string, events: readonly NewEvent[], expectedVersion: ExpectedVersion): void {
-  if (typeof streamId !== 'string' || streamId === '') throw new TypeError('stream id must be a non-empty string');
-  const validVersion =
-    expectedVersion === 'any' ||
-    expectedVersion === 'no-stream' ||
-    (typeof expectedVersion === 'number' && Number.isSafeInteger(expectedVersion) && expectedVersion >= 0);
-  if (!validVersion) {
-    throw new RangeError(`expected version must be a non-negative integer, 'no-stream' or 'any', got ${String(expectedVersion)}`);
-  }
-  const seen = new Set<string>();
-  for (const event of events) {
-    if (typeof event.eventId !== 'string' || event.eventId === '') throw new TypeError('event id must be a non-empty string');
-    // JSON has no undefined: it could not be stored in a form that re-hashes to the same value.
-    if (event.data === undefined || event.metadata === undefined) {
-      throw new TypeError(`event ${event.eventId}: data and metadata must be JSON values, not undefined`);
-    }
-    if (seen.has(event.eventId)) {
-      throw new IdempotencyError(`event ${event.eventId} appears twice in one batch for stream ${streamId}`);
-    }
-    seen.add(event.eventId);
-  }
-}
 
 /**
  * The body of one append; the caller runs it inside a single BEGIN IMMEDIATE transaction, so the
@@ -129,27 +106,11 @@ function isDuplicateEventId(error: unknown): boolean {
   return code === 'SQLITE_CONSTRAINT_UNIQUE' && typeof message === 'string' && message.includes('events.event_id');
 }
 
-/**
- * When every event id of the batch is already in this stream, the result of that earlier append;
- * undefined when none is stored; IdempotencyError for a partial overlap or an id in another stream.
- */
+/** The idempotency rule (shared with the other adapters) over where the batch's ids are stored. */
 function alreadyStoredResult(statements: EventStatements, streamId: string, events: readonly NewEvent[]): AppendResult | undefined {
-  let storedHere = 0;
-  let last: EventLocation | undefined;
-  for (const event of events) {
+  const locations = events.map((event): StoredLocation | undefined => {
     const found = statements.eventById.get(event.eventId) as EventLocation | undefined;
-    if (!found) continue;
-    if (found[0] !== streamId) {
-      throw new IdempotencyError(`event ${event.eventId} is already stored in stream ${found[0]}, not in ${streamId}`);
-    }
-    storedHere += 1;
-    last = found;
-  }
-  if (storedHere === 0 || !last) return undefined;
-  if (storedHere < events.length) {
-    throw new IdempotencyError(
-      `${storedHere} of the ${events.length} events for stream ${streamId} are already stored; a batch is replayed whole or not at all`,
-    );
-  }
-  return { nextVersion: Number(last[1]), lastPosition: last[2], alreadyStored: true };
+    return found && { streamId: found[0], streamVersion: Number(found[1]), globalPosition: found[2] };
+  });
+  return replayOutcome(streamId, events, locations);
 }

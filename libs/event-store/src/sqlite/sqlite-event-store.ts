@@ -10,7 +10,8 @@ import {
   SubscribeOptions,
   Subscription,
 } from '../port';
-import { AfterAppendHook, appendInTransaction, assertAppendable } from './append-to-stream';
+import { assertAppendable } from '../append-checks';
+import { AfterAppendHook, appendInTransaction } from './append-to-stream';
 import { decodeEventRows, EventRow } from './event-row';
 import { openDatabase } from './open-database';
 import { ReadAllQueries } from './read-all-query';
