@@ -12,6 +12,7 @@ import { registerLate } from './commands/late.command';
 import { registerList } from './commands/list.command';
 import { registerLog } from './commands/log.command';
 import { registerMember } from './commands/member.command';
+import { registerMigrate } from './commands/migrate.command';
 import { registerOrg } from './commands/org.command';
 import { registerRebuild } from './commands/rebuild.command';
 import { registerReport } from './commands/report.command';
@@ -52,6 +53,7 @@ function buildProgram(): Command {
     registerFill,
     registerReport,
     registerRebuild,
+    registerMigrate,
     registerUser,
     registerKinds,
     registerDemo,

@@ -1,0 +1,3 @@
+export * from './migration-error';
+export * from './store-chains';
+export * from './migrate-store';
