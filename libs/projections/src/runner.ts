@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { StoredEvent } from '../../event-store/src/envelope';
 import type { EventStore } from '../../event-store/src/port';
 import { rebuildReadModel } from './rebuild';
+import { resetReadModel } from './sqlite/read-model-schema';
 import { RebuildSupersededError } from './sqlite/rebuild-errors';
 import { DEFAULT_CACHE_CAPACITIES, DocCacheCapacities, ReadModelWriter } from './sqlite/read-model-writer';
 import { yieldToEventLoop } from './yield-to-event-loop';
@@ -21,6 +22,12 @@ export interface ProjectionRunnerOptions {
   /** A catch-up from an empty read model with at least this many events to fold runs as a rebuild. */
   bulkCatchUpThreshold?: number;
   cacheCapacities?: DocCacheCapacities;
+  /**
+   * The events live somewhere other than this SQLite file (PostgreSQL, EventStoreDB): a rebuild
+   * cannot read them from the file's own events table, so it empties the read model and refolds
+   * everything through the store's `readAll`.
+   */
+  eventsElsewhere?: boolean;
 }
 
 export const DEFAULT_BATCH_SIZE = 5_000;
@@ -45,6 +52,7 @@ export class ProjectionRunner {
   private readonly rebuildPageSize: number;
   private readonly bulkThreshold: bigint;
   private readonly capacities: DocCacheCapacities;
+  private readonly eventsElsewhere: boolean;
 
   constructor(
     private readonly store: EventStore,
@@ -52,7 +60,8 @@ export class ProjectionRunner {
     options: ProjectionRunnerOptions = {},
   ) {
     this.capacities = options.cacheCapacities ?? DEFAULT_CACHE_CAPACITIES;
-    this.writer = new ReadModelWriter(db, this.capacities);
+    this.eventsElsewhere = options.eventsElsewhere ?? false;
+    this.writer = new ReadModelWriter(db, this.capacities, { eventsBeside: !this.eventsElsewhere });
     this.batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
     this.rebuildPageSize = options.rebuildPageSize ?? DEFAULT_REBUILD_PAGE_SIZE;
     this.bulkThreshold = BigInt(options.bulkCatchUpThreshold ?? DEFAULT_BULK_CATCH_UP_THRESHOLD);
@@ -62,11 +71,11 @@ export class ProjectionRunner {
    * Folds in every event up to the store's head as it was when called. With nothing new this is two
    * point reads (the store's head, our checkpoint) and no transaction: it runs before every command.
    */
-  async catchUp(): Promise<CatchUpResult> {
+  async catchUp(onProgress?: (done: number, total: bigint) => void): Promise<CatchUpResult> {
     const head = await this.store.headPosition();
     let position = this.writer.checkpoint();
     if (position >= head) return { applied: 0, position };
-    if (position === 0n && head >= this.bulkThreshold) {
+    if (position === 0n && head >= this.bulkThreshold && !this.eventsElsewhere) {
       try {
         return await this.rebuild();
       } catch (error) {
@@ -82,6 +91,7 @@ export class ProjectionRunner {
       if (page.length === 0) break;
       const outcome = this.writer.applyPage(position, page);
       applied += outcome.applied;
+      onProgress?.(applied, head);
       // After a page another runner had already covered, or a swap-in elsewhere, go on from the real checkpoint.
       position = outcome.position;
     }
@@ -103,6 +113,10 @@ export class ProjectionRunner {
    * until then. `onProgress` gets the events folded so far and the store's head position.
    */
   async rebuild(onProgress?: (done: number, total: bigint) => void): Promise<CatchUpResult> {
+    if (this.eventsElsewhere) {
+      resetReadModel(this.db);
+      return this.catchUp(onProgress);
+    }
     return rebuildReadModel(this.store, this.db, { pageSize: this.rebuildPageSize, capacities: this.capacities, onProgress });
   }
 }

@@ -15,8 +15,16 @@ import { activityReducer } from '../reducers/activity-reducer';
  * column list and row decoder so a change there is a compile error here, not a silent mismatch.
  */
 
-/** Columns for a statement that selects `a.doc` then the referenced event's columns (NULL when doc is set). */
-export function activitySelect(activityTable: string): string {
+/** How many columns `EVENT_COLUMNS` selects: a read model without events beside it selects as many NULLs. */
+const EVENT_COLUMN_COUNT = EVENT_COLUMNS.split(',').length;
+
+/**
+ * Columns for a statement that selects `a.doc` then the referenced event's columns (NULL when doc is
+ * set). A read model in a file of its own (`eventsBeside` false) stores every document in full and
+ * has no events table to join.
+ */
+export function activitySelect(activityTable: string, eventsBeside = true): string {
+  if (!eventsBeside) return `SELECT a.doc, ${Array(EVENT_COLUMN_COUNT).fill('NULL').join(', ')} FROM ${activityTable} a`;
   return `SELECT a.doc, ${EVENT_COLUMNS} FROM ${activityTable} a LEFT JOIN events e ON a.doc IS NULL AND e.global_position = a.logged_position`;
 }
 
@@ -36,7 +44,8 @@ export function decodeActivityRow(row: ActivityRow): ActivityDoc {
  * Columns for a statement that reads only an activity's facts: its stored doc, or else the type,
  * schema version and data of the event it refers to (no metadata, no hashes).
  */
-export function activityFactsSelect(activityTable: string): string {
+export function activityFactsSelect(activityTable: string, eventsBeside = true): string {
+  if (!eventsBeside) return `SELECT a.id, a.doc, NULL, NULL, NULL FROM ${activityTable} a`;
   return `SELECT a.id, a.doc, e.type, e.schema_version, e.data FROM ${activityTable} a LEFT JOIN events e ON a.doc IS NULL AND e.global_position = a.logged_position`;
 }
 
@@ -64,8 +73,9 @@ export function factsOf(doc: ActivityDoc): ActivityFacts {
 /** Parameters for (id, org_id, date, voided, logged_position, doc). */
 export type ActivityRowValues = [string, string, string, number, bigint, string | null];
 
-export function encodeActivity(doc: ActivityDoc): ActivityRowValues {
+/** Row values for a document; stored by reference only when its event is in the same file (`eventsBeside`). */
+export function encodeActivity(doc: ActivityDoc, eventsBeside = true): ActivityRowValues {
   const logged = doc.revisions[0];
-  const byReference = doc.revisions.length === 1 && logged.type === 'ActivityLogged';
+  const byReference = eventsBeside && doc.revisions.length === 1 && logged.type === 'ActivityLogged';
   return [doc.id, doc.orgId, doc.details.date, doc.voided ? 1 : 0, BigInt(logged.globalPosition), byReference ? null : JSON.stringify(doc)];
 }

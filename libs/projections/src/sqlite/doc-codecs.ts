@@ -39,7 +39,7 @@ export function docCodecs(s: ReadModelStatements): DocCodecs {
         const row = s.activityRow.get(id);
         return row === undefined ? undefined : decodeActivityRow(row);
       },
-      write: (doc) => void s.putActivity.run(...encodeActivity(doc)),
+      write: (doc) => void s.putActivity.run(...encodeActivity(doc, s.eventsBeside)),
     },
     report: {
       load: (id) => parse<ReportRecord>(s.reportDoc.get(id)),

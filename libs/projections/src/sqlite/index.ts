@@ -5,3 +5,4 @@ export * from './read-model-rebuild';
 export * from './rebuild-errors';
 export * from './read-model-schema';
 export * from './checkpoint';
+export * from './open-detached-read-model';

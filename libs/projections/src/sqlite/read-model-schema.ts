@@ -25,16 +25,28 @@ export function ensureReadModelSchema(db: Database): void {
       CREATE TABLE IF NOT EXISTS rm_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
       CREATE TABLE IF NOT EXISTS rm_checkpoint (name TEXT PRIMARY KEY, position INTEGER NOT NULL) WITHOUT ROWID;
     `);
-    if (isCurrent(db)) return;
-    const live = tablesWithPrefix(LIVE_PREFIX);
-    dropDocumentTables(db, live);
-    dropDocumentTables(db, tablesWithPrefix(REBUILD_PREFIX));
-    createDocumentTables(db, live, { indexes: true });
-    db.exec("DELETE FROM rm_checkpoint; DELETE FROM rm_meta WHERE key = 'rebuild'");
-    db.prepare("INSERT INTO rm_meta (key, value) VALUES ('version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(
-      String(READ_MODEL_VERSION),
-    );
+    if (!isCurrent(db)) recreateReadModel(db);
   }).immediate();
+}
+
+/**
+ * Empties the read model: fresh rm_ tables, checkpoint 0. For a read model kept apart from its
+ * events (another file, another engine), this is how a rebuild starts: catch-up then refolds all.
+ */
+export function resetReadModel(db: Database): void {
+  ensureReadModelSchema(db);
+  db.transaction(() => recreateReadModel(db)).immediate();
+}
+
+function recreateReadModel(db: Database): void {
+  const live = tablesWithPrefix(LIVE_PREFIX);
+  dropDocumentTables(db, live);
+  dropDocumentTables(db, tablesWithPrefix(REBUILD_PREFIX));
+  createDocumentTables(db, live, { indexes: true });
+  db.exec("DELETE FROM rm_checkpoint; DELETE FROM rm_meta WHERE key = 'rebuild'");
+  db.prepare("INSERT INTO rm_meta (key, value) VALUES ('version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(
+    String(READ_MODEL_VERSION),
+  );
 }
 
 function isCurrent(db: Database): boolean {

@@ -4,6 +4,9 @@ import type { ReadModelTables } from './read-model-tables';
 
 /** Every statement run against one set of rm_ tables, prepared once per connection. */
 export interface ReadModelStatements {
+  /** The store's events table is in the same file: activities may be stored by reference to it. */
+  eventsBeside: boolean;
+
   orgDoc: Statement<[string], string>;
   putOrg: Statement<[string, string, string | null, string], unknown>;
   allOrgDocs: Statement<[], string>;
@@ -57,11 +60,17 @@ export interface ReadModelStatements {
 /** Rows per multi-row insert in a rebuild: one call into SQLite instead of fifty, bound from one array. */
 export const ACTIVITY_INSERT_BATCH = 50;
 
-export function prepareReadModelStatements(db: Database, t: ReadModelTables): ReadModelStatements {
+export interface ReadModelStatementOptions {
+  /** Default true: the read model shares the event store's file (see `activitySelect`). */
+  eventsBeside?: boolean;
+}
+
+export function prepareReadModelStatements(db: Database, t: ReadModelTables, options: ReadModelStatementOptions = {}): ReadModelStatements {
+  const eventsBeside = options.eventsBeside ?? true;
   const doc = <P extends unknown[]>(sql: string) => db.prepare<P, string>(sql).pluck(true);
   const run = <P extends unknown[]>(sql: string) => db.prepare<P, unknown>(sql);
   // Raw rows, prepared the way the store prepares its own reads: the event columns go through its decoder.
-  const activityRows = <P extends unknown[]>(where: string) => db.prepare<P, ActivityRow>(`${activitySelect(t.activity)} ${where}`).raw(true);
+  const activityRows = <P extends unknown[]>(where: string) => db.prepare<P, ActivityRow>(`${activitySelect(t.activity, eventsBeside)} ${where}`).raw(true);
   const rangeWhere = (voided: string) =>
     `WHERE a.org_id IN (SELECT value FROM json_each(?)) AND a.date >= ? AND a.date <= ? ${voided} ORDER BY a.date, a.id`;
   const inRange = (voided: string) => activityRows<[string, string, string]>(rangeWhere(voided));
@@ -78,6 +87,7 @@ export function prepareReadModelStatements(db: Database, t: ReadModelTables): Re
     return statement;
   };
   return lazily<ReadModelStatements>({
+    eventsBeside: () => eventsBeside,
     orgDoc: () => doc(`SELECT doc FROM ${t.org} WHERE id = ?`),
     putOrg: () => run(
       `INSERT INTO ${t.org} (id, kind, parent_id, doc) VALUES (?, ?, ?, ?)
@@ -112,7 +122,7 @@ export function prepareReadModelStatements(db: Database, t: ReadModelTables): Re
     activityRowsInRange: () => inRange(''),
     liveActivityRowsInRange: () => inRange('AND a.voided = 0'),
     liveActivityFactsInRange: () =>
-      db.prepare<[string, string, string], ActivityFactsRow>(`${activityFactsSelect(t.activity)} ${rangeWhere('AND a.voided = 0')}`).raw(true),
+      db.prepare<[string, string, string], ActivityFactsRow>(`${activityFactsSelect(t.activity, eventsBeside)} ${rangeWhere('AND a.voided = 0')}`).raw(true),
 
     reportDoc: () => doc(`SELECT doc FROM ${t.report} WHERE id = ?`),
     putReport: () => run(

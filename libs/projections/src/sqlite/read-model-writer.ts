@@ -5,7 +5,7 @@ import { applyLedgerEvent, LedgerDocAccess, ledgerDocAccess } from '../reducers/
 import { CheckpointTable } from './checkpoint';
 import { docCodecs } from './doc-codecs';
 import { DocTableBuffer } from './doc-table-buffer';
-import { prepareReadModelStatements } from './read-model-statements';
+import { prepareReadModelStatements, ReadModelStatementOptions } from './read-model-statements';
 import { LIVE_PREFIX, tablesWithPrefix } from './read-model-tables';
 
 /** How many documents of each kind stay cached between transactions. */
@@ -45,9 +45,9 @@ export class ReadModelWriter {
   private cachedAt: bigint | undefined;
   private readonly applyInTransaction: (expectedFrom: bigint, events: readonly StoredEvent[]) => PageOutcome;
 
-  constructor(db: Database, capacities: DocCacheCapacities = DEFAULT_CACHE_CAPACITIES) {
+  constructor(db: Database, capacities: DocCacheCapacities = DEFAULT_CACHE_CAPACITIES, options: ReadModelStatementOptions = {}) {
     this.checkpointTable = new CheckpointTable(db);
-    const codecs = docCodecs(prepareReadModelStatements(db, tablesWithPrefix(LIVE_PREFIX)));
+    const codecs = docCodecs(prepareReadModelStatements(db, tablesWithPrefix(LIVE_PREFIX), options));
     this.orgs = new DocTableBuffer(codecs.org.load, codecs.org.write, capacities.orgs);
     this.members = new DocTableBuffer(codecs.member.load, codecs.member.write, capacities.members);
     this.activities = new DocTableBuffer(codecs.activity.load, codecs.activity.write, capacities.activities);

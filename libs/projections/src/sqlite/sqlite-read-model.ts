@@ -6,7 +6,7 @@ import type { AccountDoc } from '../accounts/account-doc';
 import type { ReportRecord } from '../reports/report-record';
 import { decodeActivityFactsRow, decodeActivityRow, factsOf } from './activity-rows';
 import { CheckpointTable } from './checkpoint';
-import { prepareReadModelStatements, ReadModelStatements } from './read-model-statements';
+import { prepareReadModelStatements, ReadModelStatementOptions, ReadModelStatements } from './read-model-statements';
 import { LIVE_PREFIX, tablesWithPrefix } from './read-model-tables';
 
 /**
@@ -17,8 +17,8 @@ export class SqliteReadModel implements LedgerView {
   private readonly statements: ReadModelStatements;
   private readonly checkpoint: CheckpointTable;
 
-  constructor(db: Database) {
-    this.statements = prepareReadModelStatements(db, tablesWithPrefix(LIVE_PREFIX));
+  constructor(db: Database, options: ReadModelStatementOptions = {}) {
+    this.statements = prepareReadModelStatements(db, tablesWithPrefix(LIVE_PREFIX), options);
     this.checkpoint = new CheckpointTable(db);
   }
 
