@@ -1,8 +1,7 @@
 import { HistoryJson, ListJson, VerifyJson } from '../helpers/cli-json';
 import { lastYear } from '../helpers/dates';
 import { cliOn } from '../helpers/run-cli';
-import { countEvents } from '../helpers/store-file';
-import { createTempStore } from '../helpers/temp-store';
+import { describeOnStores } from '../helpers/e2e-stores';
 
 /**
  * Issue 2 §7: two processes logging to one organisation at the same moment lose nothing. Each
@@ -12,23 +11,23 @@ import { createTempStore } from '../helpers/temp-store';
 const Y = lastYear();
 const LANES = 2;
 const LOGS_PER_LANE = 15;
-const store = createTempStore('concurrent');
-const tz = cliOn(store.url);
+describeOnStores('concurrent writers on one organisation', (kind) => {
+  const store = kind.create('concurrent');
+  const tz = cliOn(store.url);
 
-afterAll(() => store.remove());
+  afterAll(() => store.remove());
 
-async function lane(laneNo: number): Promise<string[]> {
-  const ids: string[] = [];
-  for (let i = 0; i < LOGS_PER_LANE; i++) {
-    const month = String((i % 12) + 1).padStart(2, '0');
-    const r = await tz.run(['log', '--org', 'b1', '--date', `${Y}-${month}-1${laneNo}`, '--kind', '主题党日', '--headcount', String(10 + i)]);
-    if (r.code !== 0) throw new Error(`lane ${laneNo} log ${i}: exit ${r.code}\n${r.stderr}`);
-    ids.push(r.stdout.trim());
+  async function lane(laneNo: number): Promise<string[]> {
+    const ids: string[] = [];
+    for (let i = 0; i < LOGS_PER_LANE; i++) {
+      const month = String((i % 12) + 1).padStart(2, '0');
+      const r = await tz.run(['log', '--org', 'b1', '--date', `${Y}-${month}-1${laneNo}`, '--kind', '主题党日', '--headcount', String(10 + i)]);
+      if (r.code !== 0) throw new Error(`lane ${laneNo} log ${i}: exit ${r.code}\n${r.stderr}`);
+      ids.push(r.stdout.trim());
+    }
+    return ids;
   }
-  return ids;
-}
 
-describe('concurrent writers on one organisation', () => {
   it('keeps every activity logged by racing processes, with an intact chain', async () => {
     await tz.ok(['org', 'add', '--id', 'b1', '--name', '并发支部', '--kind', 'branch']);
 
@@ -40,7 +39,7 @@ describe('concurrent writers on one organisation', () => {
     expect(list.json.activities.map((a) => a.id).sort()).toEqual([...printed].sort());
 
     const expectedEvents = 1 + LANES * LOGS_PER_LANE;
-    expect(countEvents(store.file)).toBe(expectedEvents);
+    expect(await store.countEvents()).toBe(expectedEvents);
     const history = await tz.ok<HistoryJson>(['history', '--org', 'b1', '--json']);
     expect(history.json.events.map((e) => e.streamVersion)).toEqual(Array.from({ length: expectedEvents }, (_, i) => i + 1));
 

@@ -17,7 +17,7 @@ export interface CliApp {
  * it down (closing the database) whatever happens.
  */
 export async function withCliApp<T>(globals: GlobalOptions, run: (app: CliApp) => Promise<T>): Promise<T> {
-  const context = await NestFactory.createApplicationContext(LedgerModule.forRoot({ storeUrl: globals.store }), {
+  const context = await NestFactory.createApplicationContext(LedgerModule.forRoot({ storeUrl: globals.store, readStoreUrl: globals.readStore }), {
     logger: false,
     abortOnError: false,
   });

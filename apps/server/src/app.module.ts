@@ -19,7 +19,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        LedgerModule.forRoot({ storeUrl: options.storeUrl, clock: options.clock }),
+        LedgerModule.forRoot({ storeUrl: options.storeUrl, readStoreUrl: options.readStoreUrl, live: true, clock: options.clock }),
         AuthModule.forRoot({ cookies: { secure: options.secureCookies ?? false } }),
         ApiModule,
         PagesModule,

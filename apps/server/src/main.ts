@@ -38,6 +38,7 @@ export function stopOnSignals(server: RunningServer, onStopped: (code: number) =
 async function main(): Promise<void> {
   const server = await startServer({
     storeUrl: process.env.TAIZHANG_STORE || DEFAULT_STORE_URL,
+    readStoreUrl: process.env.TAIZHANG_READ_STORE || undefined,
     port: Number(process.env.PORT || DEFAULT_PORT),
     host: process.env.HOST || DEFAULT_HOST,
     demo: process.env.TAIZHANG_DEMO === '1',

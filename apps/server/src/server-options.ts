@@ -3,6 +3,8 @@ import type { Clock } from '../../../libs/application/src/tokens';
 export interface ServerOptions {
   /** Event store URL (`sqlite:./data/taizhang.db` by default). */
   storeUrl: string;
+  /** Read-model store when not beside the events (`TAIZHANG_READ_STORE`; required for EventStoreDB). */
+  readStoreUrl?: string;
   port: number;
   host: string;
   /** Load the demo committee (branches, members, a year of activities) before serving. */

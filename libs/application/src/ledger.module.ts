@@ -10,6 +10,10 @@ import { Clock, CLOCK, LEDGER, systemClock } from './tokens';
 
 export interface LedgerModuleOptions {
   storeUrl: string;
+  /** Where the read models live when not beside the events (see `OpenLedgerOptions`). */
+  readStoreUrl?: string;
+  /** Keep the read models current in the background (the server). */
+  live?: boolean;
   clock?: Clock;
 }
 
@@ -23,7 +27,7 @@ export class LedgerModule implements OnApplicationShutdown {
 
   static forRoot(options: LedgerModuleOptions): DynamicModule {
     const providers: Provider[] = [
-      { provide: LEDGER, useFactory: () => openLedger(options.storeUrl) },
+      { provide: LEDGER, useFactory: () => openLedger(options.storeUrl, { readStore: options.readStoreUrl, live: options.live }) },
       { provide: CLOCK, useValue: options.clock ?? systemClock },
       ...COMMAND_HANDLERS,
       ...QUERY_HANDLERS,

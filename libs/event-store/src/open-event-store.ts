@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { StoreUrlError } from './errors';
 import { EventStore } from './port';
-import { parsePostgresUrl, PostgresLocation } from './postgres/postgres-url';
+import { parsePostgresUrl, PostgresLocation, redactedPostgresUrl } from './postgres/postgres-url';
 import { EsdbLocation, isEsdbUrl, openEsdbEventStore, parseEsdbUrl } from './eventstoredb';
 
 /** Where the ledger keeps its events unless told otherwise (relative to the working directory). */
@@ -85,5 +85,21 @@ export async function openEventStore(url: string = DEFAULT_STORE_URL): Promise<E
     case 'esdb':
       // Loaded on demand too (gRPC); connects once, so a wrong URL fails here.
       return openEsdbEventStore(location);
+  }
+}
+
+/**
+ * A store URL safe to print: passwords of PostgreSQL and EventStoreDB URLs replaced by `***`.
+ * A URL that does not parse is shown by its scheme only.
+ */
+export function redactStoreUrl(url: string): string {
+  try {
+    const location = parseStoreUrl(url);
+    if (location.kind === 'postgres') return redactedPostgresUrl(url);
+    if (location.kind === 'esdb') return location.displayUrl;
+    return url;
+  } catch {
+    const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url.trim());
+    return scheme ? `${scheme[1]}:…` : '…';
   }
 }

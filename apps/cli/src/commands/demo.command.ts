@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { redactStoreUrl } from '../../../../libs/event-store/src/open-event-store';
 import { chinaDateOf, yearOf } from '../../../../libs/domain/src';
 import { DEMO_COMMITTEE_ID } from '../../../../libs/application/src/demo/demo-plan';
 import { loadDemo } from '../../../../libs/application/src/demo/load-demo';
@@ -36,12 +37,12 @@ export function registerDemo(program: Command): void {
           compliance.push({ org: b.id, name: b.name, ok: due.filter((r) => r.ok).length, due: due.length });
         }
         const verify = await app.queries.execute(new VerifyQuery({}));
-        if (globals.json) return printJson({ store: globals.store, year, loaded, compliance, verify: { ok: verify.ok, events: verify.events } });
+        if (globals.json) return printJson({ store: redactStoreUrl(globals.store), year, loaded, compliance, verify: { ok: verify.ok, events: verify.events } });
         const count = (kind: string, qualifier: string | null = null) =>
           tally.metrics.find((m) => m.kind === kind && m.qualifier === qualifier && m.measure === 'count')?.value ?? '—';
         printText(
           [
-            `示范台账已就绪：${globals.store}`,
+            `示范台账已就绪：${redactStoreUrl(globals.store)}`,
             `本次新增：组织 ${loaded.orgs} 个，党员 ${loaded.members} 名，活动 ${loaded.activities} 条${loaded.skipped ? `（已有 ${loaded.skipped} 条未重复登记）` : ''}`,
             '',
             `${year} 年示范单位机关党委（含下级）：支部党员大会 ${count('branch-assembly')} 次，支委会 ${count('committee-meeting')} 次，` +

@@ -23,7 +23,7 @@ export function registerServe(program: Command): void {
       const { startServer } = await import('../../../server/src/start-server');
       const { serverOptionsFromEnv, stopOnSignals } = await import('../../../server/src/main');
       const host = opts.host || DEFAULT_HOST;
-      const server = await startServer({ storeUrl: globals.store, port, host, demo: Boolean(opts.demo), logRequests: true, ...serverOptionsFromEnv() }).catch(
+      const server = await startServer({ storeUrl: globals.store, readStoreUrl: globals.readStore, port, host, demo: Boolean(opts.demo), logRequests: true, ...serverOptionsFromEnv() }).catch(
         (err: unknown) => {
           if ((err as { code?: unknown }).code === 'EADDRINUSE') {
             throw new Error(`端口 ${port} 已被占用，请用 --port 换一个端口 (port ${port} on ${host} is already in use)`);

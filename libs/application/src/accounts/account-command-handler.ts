@@ -13,8 +13,8 @@ export abstract class AccountCommandHandler extends LedgerCommandHandler {
   }
 
   /**
-   * The account as the read model holds it after this process's own append (folded in inside the
-   * append's transaction), without its hash.
+   * The account as the read model holds it after this process's own append (`appendTo` catches the
+   * read model up), without its hash.
    */
   protected async viewOf(username: string): Promise<AccountView> {
     const doc: AccountDoc | undefined = await this.ledger.view.getAccount(username);

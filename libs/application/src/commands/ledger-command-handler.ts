@@ -70,7 +70,11 @@ export abstract class LedgerCommandHandler {
   ): Promise<AppendResult | undefined> {
     if (decided.length === 0) return undefined;
     const events = toNewEvents(decided, meta, this.clock.now(), idempotencyKey);
-    return this.ledger.store.appendToStream(streamId, events, expectedVersion);
+    const result = await this.ledger.store.appendToStream(streamId, events, expectedVersion);
+    // Read your own writes: on SQLite the append folded itself in (this is then two point reads);
+    // elsewhere the read model is fed separately, and the caller's next screen must show the change.
+    await this.ledger.catchUp();
+    return result;
   }
 }
 

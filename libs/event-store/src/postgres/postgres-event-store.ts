@@ -13,11 +13,13 @@ import {
 import { assertAppendable } from '../append-checks';
 import { appendToPostgres, AppendTarget } from './append-to-stream';
 import { decodeEventRows, EventRow, PARSERS } from './event-row';
-import { EventStatements, eventStatements } from './event-statements';
+import { AppendStatements, EventStatements, eventStatements } from './event-statements';
 import { assertNotNewer, migratePostgres, storedSchemaVersion } from './migrate';
 import { LATEST_MIGRATION } from './migrations';
 import { ReadAllQueries } from './read-all-query';
 import { advisoryLockKey, assertSchemaName, DEFAULT_SCHEMA } from './schema-name';
+import { StreamHeads } from './stream-heads';
+import { StreamTurns } from './stream-turns';
 
 const DEFAULT_PAGE_SIZE = 1000;
 const DEFAULT_MAX_CONNECTIONS = 10;
@@ -57,6 +59,8 @@ export class PostgresEventStore implements EventStore {
   private readonly statements: EventStatements;
   private readonly readAllQueries: ReadAllQueries;
   private readonly appendTarget: AppendTarget;
+  private readonly heads = new StreamHeads();
+  private readonly turns = new StreamTurns();
   private readonly subscriptions = new Set<Subscription>();
   private readonly inFlight = new Set<Promise<unknown>>();
   private schemaReady: Promise<void> | undefined;
@@ -79,7 +83,14 @@ export class PostgresEventStore implements EventStore {
     this.migrate = options.migrate ?? true;
     this.statements = eventStatements(this.schema);
     this.readAllQueries = new ReadAllQueries(this.schema);
-    this.appendTarget = { pool: this.pool, schema: this.schema, statements: this.statements, appendLockKey: advisoryLockKey('append', this.schema).toString() };
+    const appendLockKey = advisoryLockKey('append', this.schema).toString();
+    this.appendTarget = {
+      pool: this.pool,
+      statements: this.statements,
+      appends: new AppendStatements(this.schema, appendLockKey),
+      appendLockKey,
+      heads: this.heads,
+    };
   }
 
   /** Resolves once the schema is current (migrated here unless `migrate: false`); retried after a failure. */
@@ -124,7 +135,7 @@ export class PostgresEventStore implements EventStore {
     } catch (error) {
       return Promise.reject(error);
     }
-    return this.run(() => appendToPostgres(this.appendTarget, streamId, events, expectedVersion));
+    return this.run(() => this.turns.run(streamId, () => appendToPostgres(this.appendTarget, streamId, events, expectedVersion)));
   }
 
   readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
@@ -141,7 +152,11 @@ export class PostgresEventStore implements EventStore {
         rowMode: 'array',
         types: PARSERS,
       });
-      return decodeEventRows(result.rows);
+      const events = decodeEventRows(result.rows);
+      // A writer usually reads a stream and then appends after its last event: that append can skip the head read.
+      const last = events[events.length - 1];
+      if (last) this.heads.saw(streamId, { version: last.streamVersion, hash: last.hash });
+      return events;
     });
   }
 

@@ -1,0 +1,92 @@
+import type { Pool } from 'pg';
+import { advisoryLockKey, assertSchemaName, quotedSchema } from '../../../event-store/src/postgres/schema-name';
+import { inTransaction, Queryable } from './pg-session';
+import {
+  bareTableName,
+  createDocumentTables,
+  DOCUMENT_TABLE_KEYS,
+  dropDocumentTables,
+  LIVE_PREFIX,
+  metaTables,
+  REBUILD_PREFIX,
+  tablesWithPrefix,
+} from './read-model-tables';
+
+/**
+ * Bumped whenever a PostgreSQL read-model table or document shape changes. The read model is
+ * derived data: a schema stamped with another version has its rm_ tables dropped and recreated
+ * empty, and catch-up (or a rebuild) refolds them.
+ */
+export const PG_READ_MODEL_VERSION = 1;
+
+/** The one checkpoint row every rm_ table shares: they are written in the same transactions. */
+export const LEDGER_CHECKPOINT = 'ledger';
+
+export interface ReadModelMigration {
+  schema: string;
+  /** True when this call (re)created the tables; false when they were current already. */
+  recreated: boolean;
+}
+
+/**
+ * Creates the rm_ tables in `schema` (and the schema) when absent; drops and recreates them when
+ * stamped with another version. The common case, a current schema, is settled by two reads
+ * without any lock. Otherwise the work runs in one transaction under a transaction-level advisory
+ * lock, re-checked under it, so processes starting together apply it once and wait for each other.
+ * The lock key is the event store's migration key for the same schema: `CREATE SCHEMA` by the
+ * event store's migration and by this one never race.
+ */
+export async function migratePostgresReadModel(pool: Pick<Pool, 'connect'>, options: { schema: string }): Promise<ReadModelMigration> {
+  const schema = assertSchemaName(options.schema);
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    if (await isCurrent(client, schema)) return { schema, recreated: false };
+    const recreated = await inTransaction(client, async () => {
+      await client.query('SELECT pg_advisory_xact_lock($1::bigint)', [advisoryLockKey('migrate', schema).toString()]);
+      const { meta, checkpoint } = metaTables(schema);
+      await client.query(`CREATE SCHEMA IF NOT EXISTS ${quotedSchema(schema)}`);
+      await client.query(`CREATE TABLE IF NOT EXISTS ${meta} (key TEXT PRIMARY KEY, value TEXT NOT NULL)`);
+      // `generation` changes whenever the tables are replaced (here, or by a rebuild's swap), so a
+      // writer knows its cached documents came from tables that are gone.
+      await client.query(
+        `CREATE TABLE IF NOT EXISTS ${checkpoint} (name TEXT PRIMARY KEY, position BIGINT NOT NULL, generation BIGINT NOT NULL)`,
+      );
+      if (await isCurrent(client, schema)) return false;
+      await dropDocumentTables(client, tablesWithPrefix(schema, LIVE_PREFIX));
+      await dropDocumentTables(client, tablesWithPrefix(schema, REBUILD_PREFIX));
+      await createDocumentTables(client, tablesWithPrefix(schema, LIVE_PREFIX), { activityIndexes: true });
+      await client.query(
+        `INSERT INTO ${checkpoint} (name, position, generation) VALUES ($1, 0, 1)
+         ON CONFLICT (name) DO UPDATE SET position = 0, generation = ${checkpoint}.generation + 1`,
+        [LEDGER_CHECKPOINT],
+      );
+      await client.query(`INSERT INTO ${meta} (key, value) VALUES ('version', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, [
+        String(PG_READ_MODEL_VERSION),
+      ]);
+      return true;
+    });
+    return { schema, recreated };
+  } catch (error) {
+    broken = error instanceof Error ? error : new Error(String(error));
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}
+
+/** Every rm_ table exists, the checkpoint row too, and the version is this build's. */
+async function isCurrent(db: Queryable, schema: string): Promise<boolean> {
+  const s = quotedSchema(schema);
+  const names = ['rm_meta', 'rm_checkpoint', ...DOCUMENT_TABLE_KEYS.map((key) => bareTableName(LIVE_PREFIX, key))];
+  const found = await db.query<{ present: boolean }>('SELECT bool_and(to_regclass(name) IS NOT NULL) AS present FROM unnest($1::text[]) AS name', [
+    names.map((name) => `${s}."${name}"`),
+  ]);
+  if (!found.rows[0].present) return false;
+  const { meta, checkpoint } = metaTables(schema);
+  const stamped = await db.query<{ version: string | null; rows: string }>(
+    `SELECT (SELECT value FROM ${meta} WHERE key = 'version') AS version, (SELECT count(*) FROM ${checkpoint} WHERE name = $1) AS rows`,
+    [LEDGER_CHECKPOINT],
+  );
+  return stamped.rows[0].version === String(PG_READ_MODEL_VERSION) && stamped.rows[0].rows === '1';
+}

@@ -1,0 +1,128 @@
+import type { Pool, QueryConfig } from 'pg';
+import type { CivilDate } from '../../../domain/src/civil-date';
+import type { ActivityDoc, MemberDoc, OrgDoc } from '../../../domain/src/state';
+import { schemaTag } from '../../../event-store/src/postgres/schema-name';
+import type { AccountDoc } from '../accounts/account-doc';
+import type { ActivityFacts, LedgerView } from '../ledger-view';
+import type { ReportRecord } from '../reports/report-record';
+import { CheckpointRow } from './checkpoint-row';
+import { LIVE_PREFIX, PgReadModelTables, tablesWithPrefix } from './read-model-tables';
+
+type Statement = Pick<QueryConfig, 'name' | 'text'>;
+
+/**
+ * `LedgerView` over the live rm_ tables in PostgreSQL. Each method is one statement (one snapshot);
+ * orderings are the in-memory view's: ids (COLLATE "C" columns), date then id for activities,
+ * newest recording first for reports. Statements are named, so each pooled connection parses and
+ * plans them once; PostgreSQL re-plans them by itself after a rebuild has swapped the tables.
+ */
+export class PostgresReadModelView implements LedgerView {
+  private readonly s: ReturnType<typeof statements>;
+  private readonly checkpoint: CheckpointRow;
+
+  constructor(
+    private readonly pool: Pool,
+    schema: string,
+  ) {
+    this.s = statements(tablesWithPrefix(schema, LIVE_PREFIX), `tz_${schemaTag(schema)}_rm_`);
+    this.checkpoint = new CheckpointRow(schema);
+  }
+
+  async getOrg(id: string): Promise<OrgDoc | undefined> {
+    return this.one<OrgDoc>(this.s.orgDoc, [id]);
+  }
+
+  async listOrgs(): Promise<OrgDoc[]> {
+    return this.all<OrgDoc>(this.s.allOrgDocs, []);
+  }
+
+  async listChildOrgs(parentId: string): Promise<OrgDoc[]> {
+    return this.all<OrgDoc>(this.s.childOrgDocs, [parentId]);
+  }
+
+  async getMember(id: string): Promise<MemberDoc | undefined> {
+    return this.one<MemberDoc>(this.s.memberDoc, [id]);
+  }
+
+  async listMembers(orgIds?: readonly string[]): Promise<MemberDoc[]> {
+    return orgIds === undefined ? this.all<MemberDoc>(this.s.allMemberDocs, []) : this.all<MemberDoc>(this.s.memberDocsOfOrgs, [[...orgIds]]);
+  }
+
+  async getActivity(id: string): Promise<ActivityDoc | undefined> {
+    return this.one<ActivityDoc>(this.s.activityDoc, [id]);
+  }
+
+  async listActivities(orgIds: readonly string[], from: CivilDate, to: CivilDate, options: { includeVoided?: boolean } = {}): Promise<ActivityDoc[]> {
+    const statement = options.includeVoided ? this.s.activityDocsInRange : this.s.liveActivityDocsInRange;
+    return this.all<ActivityDoc>(statement, [[...orgIds], from, to]);
+  }
+
+  /** The same rows as `listActivities`; only the facts of each document are handed on. */
+  async listActivityFacts(orgIds: readonly string[], from: CivilDate, to: CivilDate): Promise<ActivityFacts[]> {
+    const docs = await this.all<ActivityDoc>(this.s.liveActivityDocsInRange, [[...orgIds], from, to]);
+    return docs.map(({ id, orgId, voided, details }) => ({ id, orgId, voided, details }));
+  }
+
+  async listReports(orgId?: string): Promise<ReportRecord[]> {
+    return orgId === undefined ? this.all<ReportRecord>(this.s.allReportDocs, []) : this.all<ReportRecord>(this.s.reportDocsOfOrg, [orgId]);
+  }
+
+  async getReport(reportId: string): Promise<ReportRecord | undefined> {
+    return this.one<ReportRecord>(this.s.reportDoc, [reportId]);
+  }
+
+  async getAccount(username: string): Promise<AccountDoc | undefined> {
+    return this.one<AccountDoc>(this.s.accountDoc, [username]);
+  }
+
+  async listAccounts(): Promise<AccountDoc[]> {
+    return this.all<AccountDoc>(this.s.allAccountDocs, []);
+  }
+
+  async countAccounts(): Promise<number> {
+    const result = await this.pool.query<{ count: number }>({ ...this.s.accountCount, values: [] });
+    return result.rows[0].count;
+  }
+
+  async position(): Promise<bigint> {
+    return (await this.checkpoint.read(this.pool)).position;
+  }
+
+  private async one<D>(statement: Statement, values: unknown[]): Promise<D | undefined> {
+    const result = await this.pool.query<[string]>({ ...statement, values, rowMode: 'array' });
+    return result.rows.length === 0 ? undefined : (JSON.parse(result.rows[0][0]) as D);
+  }
+
+  private async all<D>(statement: Statement, values: unknown[]): Promise<D[]> {
+    const result = await this.pool.query<[string]>({ ...statement, values, rowMode: 'array' });
+    const out = new Array<D>(result.rows.length);
+    for (let i = 0; i < out.length; i++) out[i] = JSON.parse(result.rows[i][0]) as D;
+    return out;
+  }
+}
+
+function statements(t: PgReadModelTables, prefix: string) {
+  const named = (name: string, text: string): Statement => ({ name: `${prefix}${name}`, text });
+  const range = (voided: string) =>
+    `SELECT doc FROM ${t.activity} WHERE org_id = ANY($1::text[]) AND date >= $2 AND date <= $3 ${voided} ORDER BY date, id`;
+  return {
+    orgDoc: named('org', `SELECT doc FROM ${t.org} WHERE id = $1`),
+    allOrgDocs: named('orgs', `SELECT doc FROM ${t.org} ORDER BY id`),
+    childOrgDocs: named('child_orgs', `SELECT doc FROM ${t.org} WHERE parent_id = $1 ORDER BY id`),
+    memberDoc: named('member', `SELECT doc FROM ${t.member} WHERE id = $1`),
+    allMemberDocs: named('members', `SELECT doc FROM ${t.member} ORDER BY id`),
+    memberDocsOfOrgs: named(
+      'members_of',
+      `SELECT doc FROM ${t.member} WHERE id IN (SELECT member_id FROM ${t.memberOrg} WHERE org_id = ANY($1::text[])) ORDER BY id`,
+    ),
+    activityDoc: named('activity', `SELECT doc FROM ${t.activity} WHERE id = $1`),
+    activityDocsInRange: named('activities', range('')),
+    liveActivityDocsInRange: named('live_activities', range('AND NOT voided')),
+    reportDoc: named('report', `SELECT doc FROM ${t.report} WHERE id = $1`),
+    allReportDocs: named('reports', `SELECT doc FROM ${t.report} ORDER BY position DESC`),
+    reportDocsOfOrg: named('reports_of', `SELECT doc FROM ${t.report} WHERE org_id = $1 ORDER BY position DESC`),
+    accountDoc: named('account', `SELECT doc FROM ${t.account} WHERE username = $1`),
+    allAccountDocs: named('accounts', `SELECT doc FROM ${t.account} ORDER BY username`),
+    accountCount: named('account_count', `SELECT count(*)::int AS count FROM ${t.account}`),
+  };
+}
