@@ -5,7 +5,9 @@ import { registerCompliance } from './commands/compliance.command';
 import { registerCorrect } from './commands/correct.command';
 import { registerFill } from './commands/fill.command';
 import { registerDemo } from './commands/demo.command';
+import { registerExport } from './commands/export.command';
 import { registerHistory } from './commands/history.command';
+import { registerImport } from './commands/import.command';
 import { registerInit } from './commands/init.command';
 import { registerKinds } from './commands/kinds.command';
 import { registerLate } from './commands/late.command';
@@ -28,7 +30,8 @@ import { usageMessageZh } from './usage-message';
 function buildProgram(): Command {
   const program = new Command('taizhang')
     .description('台账：党建活动台账与年度述职报告')
-    .option('--store <url>', '存储地址（默认 $TAIZHANG_STORE 或 sqlite:./data/taizhang.db）')
+    .option('--store <url>', '存储地址：sqlite:<文件>、postgres://…、esdb://…（默认 $TAIZHANG_STORE 或 sqlite:./data/taizhang.db）')
+    .option('--read-store <url>', '读模型存储：postgres://… 或 sqlite:<文件>（EventStoreDB 必填；默认 $TAIZHANG_READ_STORE）')
     .option('--actor <name>', '录入人（默认 $TAIZHANG_ACTOR 或系统用户名）')
     .option('--json', '以 JSON 输出（供程序读取）')
     .helpOption('-h, --help', '显示帮助')
@@ -41,6 +44,7 @@ function buildProgram(): Command {
     registerOrg,
     registerMember,
     registerLog,
+    registerImport,
     registerCorrect,
     registerVoid,
     registerList,
@@ -52,6 +56,7 @@ function buildProgram(): Command {
     registerCompile,
     registerFill,
     registerReport,
+    registerExport,
     registerRebuild,
     registerMigrate,
     registerUser,

@@ -1,10 +1,10 @@
-import { existsSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { CompileReportCommand, REPORT_FORMATS, type ReportFormat } from '../../../../libs/application/src/reports';
 import { ValidationError } from '../../../../libs/domain/src';
 import { renderDocx, renderHtml, renderJson, renderMarkdown, renderPdf, type CompiledReport, type DocxFonts } from '../../../../libs/report/src';
 import { verb } from '../cli-action';
+import { requireWritableOut } from '../output-file';
 import { splitList } from '../global-options';
 import { printJson } from '../printers/output';
 
@@ -71,21 +71,6 @@ export function registerCompile(program: Command): void {
 function formatOf(value: string): ReportFormat {
   if ((REPORT_FORMATS as readonly string[]).includes(value)) return value as ReportFormat;
   throw ValidationError.of('format', `输出格式须为 md、html、docx、json 或 pdf，收到“${value}”`, `format must be md, html, docx, json or pdf, got ${value}`);
-}
-
-/**
- * Checked before compiling: the compilation is recorded before the document is written (the
- * document carries the report id), so an unwritable --out must be refused while nothing is recorded.
- */
-function requireWritableOut(out: string): void {
-  const path = resolve(out);
-  if (existsSync(path) && statSync(path).isDirectory()) {
-    throw ValidationError.of('out', `输出文件“${out}”是一个目录，请写出文件名`, `--out ${out} is a directory, not a file`);
-  }
-  const dir = dirname(path);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw ValidationError.of('out', `输出文件所在的目录不存在：${dirname(out)}`, `folder of --out does not exist: ${dirname(out)}`);
-  }
 }
 
 const FONT_KEYS: readonly (keyof DocxFonts)[] = ['title', 'body', 'heading1', 'heading2', 'pageNumber', 'latin'];

@@ -1,0 +1,4 @@
+export * from './imported-activity-id';
+export * from './import-scope';
+export * from './plan-import';
+export * from './run-import';

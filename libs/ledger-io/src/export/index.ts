@@ -1,0 +1,11 @@
+export * from './export-ledger';
+export * from './export-data';
+export * from './ledger-sheets';
+export * from './sheet-spec';
+export * from './write-xlsx';
+export * from './write-csv';
+export { ACTIVITY_SHEET_NAME, VOIDED_SHEET_NAME } from './activity-sheets';
+export { MONTHLY_SUMMARY_SHEET_NAME } from './monthly-summary-sheet';
+export { MEMBER_ATTENDANCE_SHEET_NAME } from './member-attendance-sheet';
+export { COMPLIANCE_SHEET_NAME } from './compliance-sheet';
+export { THREE_MEETINGS_ONE_LESSON } from './kind-labels';
