@@ -1,5 +1,5 @@
 import { DEFAULT_BENCH_OPTIONS, parseBenchOptions } from './bench-options';
-import { judge } from './figures';
+import { forStore, judge, TARGETS } from './figures';
 import { percentile } from './percentile';
 
 describe('parseBenchOptions', () => {
@@ -20,10 +20,10 @@ describe('parseBenchOptions', () => {
   });
 
   it('runs every section by default and only those named with --only, in bench order', () => {
-    expect(parseBenchOptions([]).sections).toEqual(['ledger', 'compile', 'http']);
+    expect(parseBenchOptions([]).sections).toEqual(['ledger', 'compile', 'http', 'import']);
     expect(parseBenchOptions(['--only', 'compile']).sections).toEqual(['compile']);
     expect(parseBenchOptions(['--only=http,compile,ledger']).sections).toEqual(['ledger', 'compile', 'http']);
-    expect(() => parseBenchOptions(['--only', 'reports'])).toThrow(/--only needs sections among ledger, compile, http, got reports/);
+    expect(() => parseBenchOptions(['--only', 'reports'])).toThrow(/--only needs sections among ledger, compile, http, import, got reports/);
     expect(() => parseBenchOptions(['--only'])).toThrow(/--only needs sections/);
   });
 
@@ -53,6 +53,24 @@ describe('judge', () => {
     // A target of zero (nothing lost) is met or missed, with no ratio to print.
     expect(judge({ id: 'httpLost', label: '', value: 0, unit: '', detail: '', target: { direction: 'max', value: 0 } })).toMatchObject({ met: true, ratio: undefined });
     expect(judge({ id: 'httpLost', label: '', value: 3, unit: '', detail: '', target: { direction: 'max', value: 0 } })).toMatchObject({ met: false, ratio: undefined });
+  });
+});
+
+describe('forStore', () => {
+  const figure = (id: 'log' | 'bulkAppend' | 'rebuild' | 'tallyP99' | 'tallyP50' | 'singleAppend') => ({ id, label: '', value: 1, unit: '', detail: '', target: TARGETS[id] });
+
+  it('keeps the SQLite targets on SQLite, and gives PostgreSQL the targets of issue 5', () => {
+    expect(forStore(figure('bulkAppend'), 'sqlite').target).toEqual({ direction: 'min', value: 40_000 });
+    expect(forStore(figure('bulkAppend'), 'postgres').target).toEqual({ direction: 'min', value: 25_000 });
+    expect(forStore(figure('log'), 'postgres').target).toEqual({ direction: 'min', value: 800 });
+    expect(forStore(figure('singleAppend'), 'postgres').target).toEqual({ direction: 'min', value: 800 });
+    expect(forStore(figure('rebuild'), 'postgres').target).toEqual({ direction: 'min', value: 100_000 });
+  });
+
+  it('leaves figures issue 5 sets nothing for as they are', () => {
+    expect(forStore(figure('tallyP99'), 'postgres').target).toEqual(TARGETS.tallyP99);
+    expect(forStore(figure('tallyP50'), 'postgres').target).toBeUndefined();
+    expect(forStore(figure('singleAppend'), 'sqlite').target).toBeUndefined();
   });
 });
 

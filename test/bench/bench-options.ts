@@ -3,14 +3,14 @@
  * ledger (minutes at 1M events); `compile` = year-end report compilation and rendering (seconds);
  * `http` = the real server logging activities for concurrent clients over loopback (seconds).
  */
-export const BENCH_SECTIONS = ['ledger', 'compile', 'http'] as const;
+export const BENCH_SECTIONS = ['ledger', 'compile', 'http', 'import'] as const;
 export type BenchSection = (typeof BENCH_SECTIONS)[number];
 
 /** What one `npm run bench` run measures, from its command line. */
 export interface BenchOptions {
   /** Sections to run, in the order above; all by default. */
   sections: readonly BenchSection[];
-  /** Store URL; undefined = a temporary `sqlite:` file, deleted afterwards. */
+  /** Store URL (`sqlite:` or `postgres://`, see bench-store.ts); undefined = a temporary `sqlite:` file, deleted afterwards. */
   store: string | undefined;
   /** Events generated for the rebuild (and bulk-append) figures. */
   events: number;
@@ -25,7 +25,7 @@ export interface BenchOptions {
   /** Directory for a CPU profile of the http section's server process; undefined = none. */
   httpCpuProfileDir: string | undefined;
   json: boolean;
-  /** Also measure the raw better-sqlite3 ceilings on this machine. */
+  /** Also measure the raw driver ceilings (better-sqlite3 or pg) on this machine. */
   raw: boolean;
   help: boolean;
 }
@@ -51,15 +51,19 @@ export const BENCH_USAGE = `usage: npm run bench -- [--only SECTIONS] [--store U
                         [--http-clients N] [--http-seconds N] [--http-cpu-prof DIR] [--json]
   --only SECTIONS  run only these comma-separated sections (default: all): ledger (log, bulk append,
                    rebuild, tally, memory), compile (report compilation on its own temporary store),
-                   http (the server process logging activities over loopback, on its own temporary store)
-  --store URL      store to fill (default: a temporary sqlite: file, deleted afterwards)
+                   http (the server process logging activities over loopback, on its own temporary store),
+                   import (a generated 100,000-row xlsx 台账 imported into a store of its own)
+  --store URL      store to fill: sqlite:<file> (kept), or postgres://user:password@host:5432/database
+                   (the run works in a fresh schema bench_<random> there and drops it at the end; compile
+                   and http then use fresh schemas of their own too). Default: a temporary sqlite: file
   --events N       events generated for the rebuild figures (default 1,000,000; at least ${MIN_EVENTS})
   --log N          LogActivityCommands executed through the CommandBus (default 3,000)
   --queries N      TallyQuery executions timed after the rebuild (default 2,000)
   --http-clients N concurrent signed-in HTTP clients (default 50)
   --http-seconds N measured seconds of HTTP load, after a 2 s warm-up (default 10)
   --http-cpu-prof DIR  write a V8 CPU profile of the HTTP server process into DIR
-  --raw            also measure the raw better-sqlite3 ceilings on this machine (about 20 s more; ledger section)
+  --raw            also measure the raw driver ceilings (better-sqlite3, or pg for PostgreSQL) on this
+                   machine (about 20 s more; ledger section)
   --json           print the figures as JSON on stdout`;
 
 /** Accepts 1000000, 1_000_000, 1,000,000 and 1e6. */

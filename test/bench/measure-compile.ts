@@ -7,7 +7,7 @@ import { loadTemplate } from '../../libs/report/src/compile/template-source';
 import { renderDocx } from '../../libs/report/src/render/docx';
 import { renderMarkdown } from '../../libs/report/src/render/markdown';
 import { ProgressBar } from '../../apps/cli/src/printers/progress-bar';
-import { benchStore } from './bench-store';
+import { type BenchStore, scratchStore } from './bench-store';
 import { CompileLedger, seedCompileLedger } from './compile-ledger';
 import { Figure, FigureId, TARGETS } from './figures';
 import { percentile, perSecond } from './percentile';
@@ -44,14 +44,18 @@ interface Run {
 }
 
 /**
- * Report compilation figures: `compileReport` over the projections of a real SQLite ledger, then
+ * Report compilation figures: `compileReport` over the projections of a real ledger, then
  * rendering, as `taizhang compile` does it (less recording the ReportCompiled event). The ledger is
- * its own temporary store, seeded through the ledger's store so every append is folded into the
- * read model; the compile reads the rm_ tables only (and each org stream's head for provenance).
+ * its own temporary store of the run's kind (a SQLite file, or a PostgreSQL schema), seeded
+ * through the ledger's store so every append is folded into the read model; the compile reads
+ * the read model only (and each org stream's head for provenance).
  */
-export async function measureCompile(thisYear: number): Promise<CompileOutcome> {
-  const store = benchStore(undefined);
-  const ledger = await openLedger(store.url);
+export async function measureCompile(thisYear: number, like?: BenchStore): Promise<CompileOutcome> {
+  const store = scratchStore(like);
+  const ledger = await openLedger(store.url).catch(async (error: unknown) => {
+    await store.dispose();
+    throw error;
+  });
   try {
     const year = thisYear - 1;
     const bar = new ProgressBar('seed compile ledger');
@@ -76,7 +80,7 @@ export async function measureCompile(thisYear: number): Promise<CompileOutcome> 
     return { figures, ledger: seeded, seedSeconds };
   } finally {
     await ledger.close();
-    store.dispose();
+    await store.dispose();
   }
 }
 

@@ -1,16 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import { dirname, join } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { seededRandom } from '../../libs/application/src/demo/seeded-random';
-import { sqliteFilePath } from '../../libs/event-store/src/open-event-store';
 import { ProgressBar } from '../../apps/cli/src/printers/progress-bar';
-import { benchStore } from './bench-store';
+import { type BenchStore, type BenchStoreKind, scratchStore } from './bench-store';
 import { Figure, TARGETS } from './figures';
 import { activityBodyTails, setUpHttpLedger, type HttpLedgerShape } from './http-ledger';
 import { runLoad, type LoadClient, type LoadOutcome } from './http-load';
 import { LoopbackHttp, sessionHeaders, type ApiSession } from './loopback-http';
 import { percentile } from './percentile';
-import { startServerProcess } from './server-process';
+import { type ServerProcess, startServerProcess } from './server-process';
 import { countLoggedActivities } from './stored-activities';
 
 /** Seed of the prepared activity bodies (kinds, dates, who attended). */
@@ -45,7 +46,7 @@ export interface HttpCounts {
   sent: number;
   /** 201 answers over the whole run. */
   acked: number;
-  /** ActivityLogged events in the store's file after the server stopped. */
+  /** ActivityLogged events in the store after the server stopped. */
   stored: number;
   /** Answers other than 201. */
   refused: number;
@@ -63,82 +64,121 @@ export interface HttpOutcome {
 
 /**
  * HTTP figures: the real server (`dist/apps/server/src/main.js`) as its own process on a fresh
- * SQLite file and a loopback port, `clients` secretaries signed in (one session each) POSTing
+ * store of the run's kind (a SQLite file, or a PostgreSQL schema of its own) and a loopback port,
+ * `clients` secretaries signed in (one session each) POSTing
  * activities over keep-alive connections for a fixed time. Then the server is stopped with SIGTERM
- * (graceful shutdown) and the ActivityLogged events in its file are counted: every 201 must be
+ * (graceful shutdown) and the ActivityLogged events in its store are counted: every 201 must be
  * there, and nothing else. The load generator is this process, on the same cores as the server.
  */
-export async function measureHttp(options: HttpBenchOptions, year: number): Promise<HttpOutcome> {
-  const store = benchStore(undefined);
-  const file = sqliteFilePath(store.url);
+export async function measureHttp(options: HttpBenchOptions, year: number, like?: BenchStore): Promise<HttpOutcome> {
+  const store = scratchStore(like);
+  // The server's request log and stderr, kept beside nothing else and deleted with the run.
+  const logDir = mkdtempSync(join(tmpdir(), 'taizhang-bench-http-'));
+  const cleanUp = async () => {
+    rmSync(logDir, { recursive: true, force: true });
+    await store.dispose();
+  };
   const adminPassword = randomBytes(12).toString('base64url');
-  const server = await startServerProcess({ storeUrl: store.url, adminPassword, logBase: join(dirname(file), 'server'), cpuProfileDir: options.cpuProfileDir }).catch(
-    (error: unknown) => {
-      store.dispose();
+  const server = await startServerProcess({ storeUrl: store.url, adminPassword, logBase: join(logDir, 'server'), cpuProfileDir: options.cpuProfileDir }).catch(
+    async (error: unknown) => {
+      await cleanUp();
       throw error;
     },
   );
   const http = new LoopbackHttp(server.host, server.port, options.clients);
   try {
-    const setUpStarted = performance.now();
-    const admin = await http.signIn('admin', adminPassword);
-    const ledger = await setUpHttpLedger(http, admin, SHAPE, year);
-    // Client i is a session of the secretary of branch i mod the branch count: with more clients
-    // than branches, several people log for one branch (and contend for its stream).
-    const sessions: ApiSession[] = await Promise.all(
-      Array.from({ length: options.clients }, (_, i) => {
-        const branch = ledger.branches[i % ledger.branches.length];
-        return http.signIn(branch.username, branch.password);
-      }),
-    );
-    const random = seededRandom(HTTP_SEED);
-    const tails = ledger.branches.map((branch) => activityBodyTails(random, branch, year, TAILS_PER_BRANCH));
-    const clients: LoadClient[] = sessions.map((session, i) => ({
-      headers: sessionHeaders(session),
-      tails: tails[i % tails.length],
-      idPrefix: `web-${i + 1}`,
-    }));
-    const setUpSeconds = (performance.now() - setUpStarted) / 1000;
-
-    const timing = { warmUpMs: WARM_UP_MS, measureMs: options.seconds * 1000 };
-    const bar = new ProgressBar(`http: ${options.clients} clients logging`);
-    const total = timing.warmUpMs + timing.measureMs;
-    const started = Date.now();
-    const ticking = setInterval(() => bar.update(Math.min(total, Date.now() - started), total), 250);
-    let load: LoadOutcome;
-    try {
-      load = await runLoad(http, clients, timing, server.cpuMs);
-    } finally {
-      clearInterval(ticking);
-      bar.update(total, total);
-      bar.finish();
-    }
-    http.close();
-    const exit = await server.stop();
-    const stored = countLoggedActivities(file);
-
-    const summary: HttpLedgerSummary = {
-      branches: ledger.branches.length,
-      members: ledger.branches.reduce((total, b) => total + b.roster.length, 0),
-      secretaries: ledger.branches.length,
-      sessions: sessions.length,
-      setUpSeconds,
-      cpuProfileDir: options.cpuProfileDir,
-    };
-    const counts: HttpCounts = { sent: load.sent, acked: load.acked, stored, refused: sum(load.refused), failed: sum(load.failed) };
-    return { figures: httpFigures(options, load, counts, exit), ledger: summary, counts, serverExit: exit };
+    return await loadServer(server, http, options, year, adminPassword, store);
+  } catch (error) {
+    // The server's log goes with the run: keep its last words with the failure.
+    throw withServerLog(error, join(logDir, 'server'));
   } finally {
     http.close();
     server.kill();
-    store.dispose();
+    await cleanUp();
   }
+}
+
+async function loadServer(
+  server: ServerProcess,
+  http: LoopbackHttp,
+  options: HttpBenchOptions,
+  year: number,
+  adminPassword: string,
+  store: BenchStore,
+): Promise<HttpOutcome> {
+  const setUpStarted = performance.now();
+  const admin = await http.signIn('admin', adminPassword);
+  const ledger = await setUpHttpLedger(http, admin, SHAPE, year);
+  // Client i is a session of the secretary of branch i mod the branch count: with more clients
+  // than branches, several people log for one branch (and contend for its stream).
+  const sessions: ApiSession[] = await Promise.all(
+    Array.from({ length: options.clients }, (_, i) => {
+      const branch = ledger.branches[i % ledger.branches.length];
+      return http.signIn(branch.username, branch.password);
+    }),
+  );
+  const random = seededRandom(HTTP_SEED);
+  const tails = ledger.branches.map((branch) => activityBodyTails(random, branch, year, TAILS_PER_BRANCH));
+  const clients: LoadClient[] = sessions.map((session, i) => ({
+    headers: sessionHeaders(session),
+    tails: tails[i % tails.length],
+    idPrefix: `web-${i + 1}`,
+  }));
+  const setUpSeconds = (performance.now() - setUpStarted) / 1000;
+
+  const timing = { warmUpMs: WARM_UP_MS, measureMs: options.seconds * 1000 };
+  const bar = new ProgressBar(`http: ${options.clients} clients logging`);
+  const total = timing.warmUpMs + timing.measureMs;
+  const started = Date.now();
+  const ticking = setInterval(() => bar.update(Math.min(total, Date.now() - started), total), 250);
+  let load: LoadOutcome;
+  try {
+    load = await runLoad(http, clients, timing, server.cpuMs);
+  } finally {
+    clearInterval(ticking);
+    bar.update(total, total);
+    bar.finish();
+  }
+  http.close();
+  const exit = await server.stop();
+  const stored = await countLoggedActivities(store.url);
+
+  const summary: HttpLedgerSummary = {
+    branches: ledger.branches.length,
+    members: ledger.branches.reduce((total, b) => total + b.roster.length, 0),
+    secretaries: ledger.branches.length,
+    sessions: sessions.length,
+    setUpSeconds,
+    cpuProfileDir: options.cpuProfileDir,
+  };
+  const counts: HttpCounts = { sent: load.sent, acked: load.acked, stored, refused: sum(load.refused), failed: sum(load.failed) };
+  return { figures: httpFigures(options, load, counts, exit, store.kind), ledger: summary, counts, serverExit: exit };
+}
+
+function withServerLog(error: unknown, logBase: string): Error {
+  const tail = (file: string) => {
+    try {
+      return readFileSync(file, 'utf8').slice(-3000);
+    } catch {
+      return '(none)';
+    }
+  };
+  const base = error instanceof Error ? error : new Error(String(error));
+  base.message += `\nserver stderr: ${tail(`${logBase}.err`)}\nserver stdout (tail): ${tail(`${logBase}.out`)}`;
+  return base;
 }
 
 function sum(counts: Record<string, number>): number {
   return Object.values(counts).reduce((a, b) => a + b, 0);
 }
 
-function httpFigures(options: HttpBenchOptions, load: LoadOutcome, counts: HttpCounts, exit: { code: number | null; signal: NodeJS.Signals | null }): Figure[] {
+function httpFigures(
+  options: HttpBenchOptions,
+  load: LoadOutcome,
+  counts: HttpCounts,
+  exit: { code: number | null; signal: NodeJS.Signals | null },
+  storeKind: BenchStoreKind,
+): Figure[] {
   const n = (value: number) => Math.round(value).toLocaleString('en-US');
   const ms = (value: number) => value.toFixed(1);
   const windowS = load.windowMs / 1000;
@@ -162,7 +202,7 @@ function httpFigures(options: HttpBenchOptions, load: LoadOutcome, counts: HttpC
       unit: 'activities/s',
       target: TARGETS.httpLogThroughput,
       detail:
-        `real server process on loopback and a fresh SQLite file; ${options.clients} signed-in clients (own sessions, keep-alive), each one request at a time; ` +
+        `real server process on loopback and a fresh ${storeKind === 'postgres' ? 'PostgreSQL schema' : 'SQLite file'}; ${options.clients} signed-in clients (own sessions, keep-alive), each one request at a time; ` +
         `201 answers in a ${windowS} s window after ${WARM_UP_MS / 1000} s warm-up: ${n(load.ackedInWindow)}; ${n(load.sent)} requests sent in all, ${errors}; ` +
         `CPU in the window: ${server}, load generator (this process) ${cpuShare(load.clientCpuMs)} (${perRequestUs(load.clientCpuMs)})`,
     },
@@ -183,7 +223,7 @@ function httpFigures(options: HttpBenchOptions, load: LoadOutcome, counts: HttpC
       unit: 'activities',
       target: TARGETS.httpLost,
       detail:
-        `after SIGTERM (server exit ${exit.signal ?? `code ${exit.code}`}): ${n(stored)} ActivityLogged events in the file, ${n(load.acked)} requests acknowledged with 201 over the run ` +
+        `after SIGTERM (server exit ${exit.signal ?? `code ${exit.code}`}): ${n(stored)} ActivityLogged events in the store, ${n(load.acked)} requests acknowledged with 201 over the run ` +
         `(warm-up included); stored − acked = ${mismatch}${failed > 0 ? ` (${failed} requests got no answer: their outcome is unknown)` : ''}`,
     },
     {

@@ -5,6 +5,7 @@ import { RegisterOrganizationCommand } from '../../libs/application/src/commands
 import type { CommandMeta } from '../../libs/application/src/command-meta';
 import { ProgressBar } from '../../apps/cli/src/printers/progress-bar';
 import type { BenchApp } from './bench-app';
+import type { BenchStoreKind } from './bench-store';
 import { Figure, TARGETS } from './figures';
 import { perSecond } from './percentile';
 
@@ -19,7 +20,7 @@ function pad2(n: number): string {
  * Figure 1: `count` activities logged one after another through the CommandBus, each a full
  * command (catch-up, fact reads, validation, one durable append) as `taizhang log` runs it.
  */
-export async function measureCommandLog(app: BenchApp, count: number, tag: string, lastYear: number): Promise<Figure> {
+export async function measureCommandLog(app: BenchApp, count: number, tag: string, lastYear: number, storeKind: BenchStoreKind = 'sqlite'): Promise<Figure> {
   const committeeId = `bench-${tag}-log-c`;
   const branchId = `bench-${tag}-log-b`;
   await app.commands.execute(new RegisterOrganizationCommand({ id: committeeId, name: '基准测试党委', kind: 'committee' }, META));
@@ -51,6 +52,6 @@ export async function measureCommandLog(app: BenchApp, count: number, tag: strin
     value: perSecond(count, elapsed),
     unit: 'activities/s',
     target: TARGETS.log,
-    detail: `${count} commands in sequence, each its own synchronous=FULL append (${(elapsed / 1000).toFixed(2)} s)`,
+    detail: `${count} commands in sequence, each its own ${storeKind === 'postgres' ? 'committed PostgreSQL transaction' : 'synchronous=FULL append'} (${(elapsed / 1000).toFixed(2)} s)`,
   };
 }

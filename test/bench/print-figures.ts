@@ -1,12 +1,15 @@
-import { JudgedFigure, RAW_CEILINGS } from './figures';
+import { JudgedFigure, RAW_CEILINGS, RAW_DRIVER } from './figures';
 import type { BenchSection } from './bench-options';
+import type { BenchStoreKind } from './bench-store';
 import type { CompileLedger } from './compile-ledger';
 import type { HttpLedgerSummary } from './measure-http';
 import type { ResidentBreakdown } from './memory';
 import type { RawCeilings } from './raw-ceilings';
 
 export interface BenchReport {
+  /** The store's URL as printed (no password). */
   store: string;
+  storeKind: BenchStoreKind;
   temporary: boolean;
   node: string;
   cpus: string;
@@ -26,10 +29,12 @@ export interface BenchReport {
   memoryAfterStage: Record<string, { peakRssMb: number; now: ResidentBreakdown | undefined }>;
   /** Measured with --raw. */
   rawCeilings?: RawCeilings;
+  /** Sections that failed part way (their figures so far are kept); the error in full goes to stderr. */
+  failures: { section: BenchSection; error: string }[];
 }
 
 function formatValue(value: number, unit: string): string {
-  const digits = unit === 'ms' ? 3 : unit === 'MB' ? 1 : 0;
+  const digits = unit === 'ms' ? 3 : unit === 'MB' || unit === 's' ? 1 : 0;
   return `${value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })} ${unit}`;
 }
 
@@ -44,7 +49,9 @@ function mark(f: JudgedFigure): string {
 }
 
 export function printText(report: BenchReport, write: (line: string) => void): void {
-  write(`taizhang bench — embedded SQLite store ${report.store}${report.temporary ? ' (temporary)' : ''}`);
+  const temporary = report.storeKind === 'postgres' ? ' (a schema of its own, dropped at the end)' : ' (temporary)';
+  const kind = report.storeKind === 'postgres' ? 'PostgreSQL store' : 'embedded SQLite store';
+  write(`taizhang bench — ${kind} ${report.store}${report.temporary ? temporary : ''}`);
   const n = (value: number) => value.toLocaleString('en-US');
   write(`node ${report.node}, ${report.cpus}; sections: ${report.sections.join(', ')}`);
   if (report.sections.includes('ledger')) write(`ledger: ${n(report.events)} events in ${n(report.orgs)} orgs, ${n(report.members)} members`);
@@ -72,6 +79,7 @@ export function printText(report: BenchReport, write: (line: string) => void): v
   const missed = report.figures.filter((f) => f.met === false);
   write('');
   write(missed.length === 0 ? 'all targets met' : `✗ ${missed.length} target(s) missed: ${missed.map((f) => f.id).join(', ')}`);
+  for (const failure of report.failures) write(`✗ the ${failure.section} section failed: ${failure.error.split('\n')[0]} (in full on stderr)`);
   write('');
   write('how each figure was measured:');
   for (const f of report.figures) write(`  ${f.id}: ${f.detail}`);
@@ -82,8 +90,8 @@ export function printText(report: BenchReport, write: (line: string) => void): v
   }
   if (!report.sections.includes('ledger')) return;
   write('');
-  write(`context — raw better-sqlite3 ceilings (no ledger around them), as quoted in the issue${report.rawCeilings ? ' and measured here (--raw)' : ''}:`);
-  for (const c of RAW_CEILINGS) {
+  write(`context — raw ${RAW_DRIVER[report.storeKind]} ceilings (no ledger around them), as quoted in the issue${report.rawCeilings ? ' and measured here (--raw)' : ''}:`);
+  for (const c of RAW_CEILINGS[report.storeKind]) {
     const ours = report.figures.find((f) => f.id === c.comparesWith);
     const share = (ceiling: number) => (ours ? `, ours is ${((ours.value / ceiling) * 100).toFixed(0)}% of it` : '');
     const here = report.rawCeilings?.[c.id];
@@ -93,5 +101,5 @@ export function printText(report: BenchReport, write: (line: string) => void): v
 }
 
 export function printJson(report: BenchReport, write: (line: string) => void): void {
-  write(JSON.stringify({ ...report, issueCeilings: RAW_CEILINGS }, null, 2));
+  write(JSON.stringify({ ...report, issueCeilings: RAW_CEILINGS[report.storeKind] }, null, 2));
 }

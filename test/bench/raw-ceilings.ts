@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { perSecond } from './percentile';
-import { syntheticActivity } from './synthetic-activity';
+import { rawPayload } from './raw-payload';
 import type { RawCeilingId } from './figures';
 
 /**
@@ -28,24 +28,13 @@ const STREAMS = 2_000;
 
 export type RawCeilings = Record<RawCeilingId, { perSecond: number; detail: string }>;
 
-function samplePayload(): { data: string; metadata: string } {
-  let seed = 1;
-  const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
-  const roster = Array.from({ length: 25 }, (_, i) => `bench-raw-b1-m${i + 1}`);
-  const activity = syntheticActivity(random, { name: '第1党支部', kind: 'branch', roster }, '2024-05-20');
-  return {
-    data: JSON.stringify({ activityId: '20240520-raw', orgId: 'bench-raw-b1', activity }),
-    metadata: JSON.stringify({ actor: 'secretary', recordedAt: '2024-05-21T02:00:00.000Z', source: 'web', correlationId: randomUUID(), causationId: null }),
-  };
-}
-
 function measureInserts(file: string): Pick<RawCeilings, 'single' | 'batched'> {
   const db = new Database(file);
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.exec(EVENTS_TABLE);
-    const { data, metadata } = samplePayload();
+    const { data, metadata } = rawPayload();
     const insert = db.prepare('INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, data, metadata, prev_hash, hash) VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?)');
     const hash = 'a'.repeat(64);
     const versions = new Map<string, number>();

@@ -101,6 +101,14 @@ describe('taizhang import', () => {
       [`${Y}-03-05`, ['branch-assembly', 'party-lecture']],
       [`${Y}-03-12`, ['theme-day']],
     ]);
+
+    // Last year's rows recorded today are back-filled; the 补录 list says they came from an import.
+    const late = await tz.ok<{ entries: { source: string; type: string }[] }>(['late', '--org', 'b1', '--year', String(Y), '--json']);
+    expect(late.json.entries.map((e) => [e.type, e.source])).toEqual([
+      ['logged', 'import'],
+      ['logged', 'import'],
+    ]);
+    expect((await tz.ok(['late', '--org', 'b1', '--year', String(Y)])).stdout).toContain('导入');
   });
 
   it('imports a GBK CSV saved by Chinese Excel, with a mapping file for its own words, and exits 0', async () => {

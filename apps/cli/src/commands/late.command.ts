@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { activityKindById } from '../../../../libs/domain/src';
+import { activityKindById, SOURCE_LABELS } from '../../../../libs/domain/src';
 import { LateEntriesQuery } from '../../../../libs/application/src/queries/late-entries.query';
 import { verb } from '../cli-action';
 import { printJson, printText } from '../printers/output';
@@ -34,6 +34,7 @@ export function registerLate(program: Command): void {
               { header: '类型', value: (e) => e.kinds.map((k) => activityKindById(k)?.name ?? k).join('、') },
               { header: '登记时间', value: (e) => e.recordedAt },
               { header: '登记人', value: (e) => e.actor },
+              { header: '来源', value: (e) => SOURCE_LABELS[e.source] ?? e.source },
               { header: '迟登天数', value: (e) => e.daysLate, align: 'right' },
             ],
             result.entries,

@@ -45,6 +45,7 @@ describe('findLateEntries', () => {
       kinds: ['theme-day', 'party-lecture'],
       recordedAt: at('2021-04-01'),
       actor: 'clerk',
+      source: 'cli',
       daysLate: 31,
       voided: false,
       reason: null,

@@ -21,6 +21,11 @@ export interface LateEntry {
   /** The instant the entry (or the change) was recorded. */
   recordedAt: string;
   actor: string;
+  /**
+   * Where the entry came from (`cli`, `web`, `import` …): an imported old ledger is back-filled by
+   * nature, and an auditor tells it apart from a record typed in before an inspection.
+   */
+  source: string;
   daysLate: number;
   /** Voided since: auditors still see that it was back-filled. */
   voided: boolean;
@@ -74,7 +79,7 @@ export function lateEntriesOf(activities: readonly ActivityDoc[], days: number, 
     const base = { activityId: a.id, orgId: a.orgId, date: a.details.date, kinds: [...a.details.kinds], voided: a.voided };
     const firstLate = daysBetween(a.details.date, chinaDateOf(a.loggedAt));
     if (firstLate > days) {
-      entries.push({ type: 'logged', ...base, recordedAt: a.loggedAt, actor: a.loggedBy, daysLate: firstLate, reason: null });
+      entries.push({ type: 'logged', ...base, recordedAt: a.loggedAt, actor: a.loggedBy, source: a.revisions[0]?.source ?? '', daysLate: firstLate, reason: null });
     }
     if (!includeCorrections) continue;
     for (const r of a.revisions) {
@@ -82,7 +87,7 @@ export function lateEntriesOf(activities: readonly ActivityDoc[], days: number, 
       const late = daysBetween(a.details.date, chinaDateOf(r.recordedAt));
       if (late <= days) continue;
       const type: LateEntryType = r.type === 'ActivityVoided' ? 'void' : 'correction';
-      entries.push({ type, ...base, recordedAt: r.recordedAt, actor: r.actor, daysLate: late, reason: r.reason });
+      entries.push({ type, ...base, recordedAt: r.recordedAt, actor: r.actor, source: r.source, daysLate: late, reason: r.reason });
     }
   }
   return entries.sort(

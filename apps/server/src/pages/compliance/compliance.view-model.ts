@@ -2,7 +2,7 @@ import type { ComplianceResult, ComplianceRow } from '../../../../../libs/projec
 import type { LateEntriesResult } from '../../../../../libs/projections/src/late-entries/late-entries';
 import { DEFAULT_COMPLIANCE_RULES, type ComplianceRule, type MemberDoc, type OrgDoc } from '../../../../../libs/domain/src';
 import { queryString } from '../form-values';
-import { chinaDateTime, kindName, kindNames } from '../labels';
+import { chinaDateTime, kindName, kindNames, SOURCE_LABELS } from '../labels';
 
 /** ok: met; short: the period is over and it was not met; pending: not met yet, still time. */
 export type CellState = 'ok' | 'short' | 'pending' | 'none';
@@ -114,6 +114,7 @@ export function lateRows(late: LateEntriesResult) {
     kinds: kindNames(e.kinds),
     recordedAt: chinaDateTime(e.recordedAt),
     actor: e.actor,
+    source: SOURCE_LABELS[e.source] ?? e.source,
     daysLate: e.daysLate,
     voided: e.voided,
     type: e.type === 'logged' ? '补录' : e.type === 'correction' ? '事后更正' : '事后作废',
