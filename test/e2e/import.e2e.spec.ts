@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import type { ImportOutcomeJson } from '../../libs/application/src/import';
 import type { ListJson } from '../helpers/cli-json';
 import { lastYear } from '../helpers/dates';
 import { cliOn } from '../helpers/run-cli';
@@ -14,20 +15,7 @@ const store = createTempStore('import');
 const tz = cliOn(store.url);
 const file = (name: string) => join(store.dir, name);
 
-interface ImportJson {
-  file: string;
-  org: string;
-  dryRun: boolean;
-  strict: boolean;
-  rows: number;
-  ready: number;
-  imported: number;
-  alreadyImported: number;
-  problemRows: number;
-  refused: boolean;
-  problems: { sheet: string; row: number | null; column: string | null; columnLetter: string | null; field: string | null; message: string; messageEn: string }[];
-  notices: { sheet: string; row: number | null; message: string }[];
-}
+type ImportJson = ImportOutcomeJson;
 
 async function writeXlsx(path: string, rows: (string | number | Date | null)[][]): Promise<void> {
   const wb = new ExcelJS.Workbook();

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { Command } from 'commander';
 import { chinaDateOf } from '../../../../libs/domain/src';
-import { ImportPlan, planImport, runImport } from '../../../../libs/application/src/import';
+import { ImportPlan, importOutcomeJson, planImport, runImport } from '../../../../libs/application/src/import';
 import {
   describeProblemPlace,
   describeProblemPlaceEn,
@@ -59,24 +59,6 @@ function problemLines(problems: readonly ImportProblem[]): string[] {
   return lines;
 }
 
-function summaryJson(plan: ImportPlan, opts: ImportOpts, outcome: { imported: number; alreadyImported: number; refused: boolean }) {
-  return {
-    file: plan.source.file.name,
-    org: opts.org,
-    sheets: plan.source.sheets.map((s) => s.sheet),
-    dryRun: Boolean(opts.dryRun),
-    strict: Boolean(opts.strict),
-    rows: plan.rows,
-    ready: plan.ready.length,
-    imported: outcome.imported,
-    alreadyImported: outcome.alreadyImported,
-    problemRows: plan.problemRows,
-    refused: outcome.refused,
-    problems: plan.problems,
-    notices: plan.notices,
-  };
-}
-
 function summaryText(plan: ImportPlan, opts: ImportOpts, outcome: { imported: number; alreadyImported: number; refused: boolean }): string[] {
   const problems = plan.problems.length;
   const parts: string[] = [];
@@ -123,7 +105,7 @@ export function registerImport(program: Command): void {
           bar.finish();
         }
         const final = outcome.plan;
-        if (globals.json) printJson(summaryJson(final, opts, outcome));
+        if (globals.json) printJson(importOutcomeJson(final, { orgId: opts.org, dryRun: Boolean(opts.dryRun), strict: Boolean(opts.strict) }, outcome));
         else {
           const lines: string[] = [];
           if (final.problems.length > 0) lines.push('问题（这些行未导入）：', ...problemLines(final.problems), '');

@@ -138,3 +138,12 @@ export const DRAFT_UPLOAD_BODY: SchemaObject = {
   required: ['draft'],
   properties: { draft: { type: 'string', format: 'binary', description: '报告草稿 .docx、.txt 或 .md（不超过 5 MB）' } },
 };
+
+export const IMPORT_UPLOAD_BODY: SchemaObject = {
+  type: 'object',
+  required: ['file'],
+  properties: {
+    file: { type: 'string', format: 'binary', description: '台账文件 .xlsx 或 .csv（UTF-8 或 GBK，不超过 20 MB）' },
+    sheet: text('要导入的工作表（默认：第一个有台账表头的工作表）'),
+  },
+};

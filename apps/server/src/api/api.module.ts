@@ -4,6 +4,7 @@ import { ActivitiesController } from './controllers/activities.controller';
 import { CatalogController } from './controllers/catalog.controller';
 import { FillController } from './controllers/fill.controller';
 import { MembersController } from './controllers/members.controller';
+import { OrgImportExportController } from './controllers/org-import-export.controller';
 import { OrgLedgerController } from './controllers/org-ledger.controller';
 import { OrgsController } from './controllers/orgs.controller';
 import { ReportsController } from './controllers/reports.controller';
@@ -21,6 +22,7 @@ import { VerifyController } from './controllers/verify.controller';
     MembersController,
     ActivitiesController,
     OrgLedgerController,
+    OrgImportExportController,
     VerifyController,
     ReportsController,
     FillController,

@@ -6,6 +6,9 @@ import { ActivityFormPageController } from './activities/activity-form.page.cont
 import { ActivityReader } from './activities/activity-reader';
 import { AuditPageController } from './audit/audit.page.controller';
 import { CompliancePageController } from './compliance/compliance.page.controller';
+import { PendingImports } from '../ledger-io/import-uploads';
+import { ImportPageController } from './imports/import.page.controller';
+import { LedgerExportPageController } from './ledger/ledger-export.page.controller';
 import { LedgerPageController } from './ledger/ledger.page.controller';
 import { OrgsPageController } from './orgs/orgs.page.controller';
 import { OrgYearPages } from './org-year-page';
@@ -22,6 +25,8 @@ import { TallyPageController } from './tally/tally.page.controller';
 @Module({
   controllers: [
     LedgerPageController,
+    LedgerExportPageController,
+    ImportPageController,
     // Before the detail controller: `/activities/new` must not be taken for an activity id.
     ActivityFormPageController,
     ActivityDetailPageController,
@@ -32,6 +37,6 @@ import { TallyPageController } from './tally/tally.page.controller';
     OrgsPageController,
     AccountsPageController,
   ],
-  providers: [PageOrgs, PageClock, OrgYearPages, ActivityReader, ActivityDetailModels],
+  providers: [PendingImports, PageOrgs, PageClock, OrgYearPages, ActivityReader, ActivityDetailModels],
 })
 export class PagesModule {}

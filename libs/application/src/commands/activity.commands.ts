@@ -32,11 +32,16 @@ export function newActivityId(date: unknown): string {
 }
 
 async function activityFacts(view: LedgerView, orgId: string, input: LogActivityInput | CorrectActivityInput, existing?: ActivityDoc) {
-  const org: OrgDoc | undefined = orgId ? await view.getOrg(orgId) : undefined;
-  const childGroups = org ? await view.listChildOrgs(orgId) : [];
+  // All at once: on a networked read model each read is a round trip, and they do not depend on each other.
+  const memberIds = [...memberIdsMentioned(input, existing?.details)];
+  const [org, childGroups, memberDocs] = await Promise.all([
+    orgId ? view.getOrg(orgId) : undefined,
+    orgId ? view.listChildOrgs(orgId) : [],
+    Promise.all(memberIds.map((id) => view.getMember(id))),
+  ]);
   const members: Record<string, MemberDoc | undefined> = {};
-  for (const id of memberIdsMentioned(input, existing?.details)) members[id] = await view.getMember(id);
-  return { org, childGroups, members };
+  memberIds.forEach((id, i) => (members[id] = memberDocs[i]));
+  return { org: org as OrgDoc | undefined, childGroups: org ? childGroups : [], members };
 }
 
 export class LogActivityCommand extends Command<ActivityResult> {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { findActivityKind } from '../../../domain/src/catalog/activity-kinds';
+import { ACTIVITY_SHEET_NAME, VOIDED_SHEET_NAME } from '../export/activity-sheets';
 import type { ImportMapping } from './column-mapping';
 import { ImportFileError } from './import-file-error';
 import type { ImportNotice, ImportProblem } from './import-problem';
@@ -73,6 +74,37 @@ function sheetProblem(sheet: string, message: string, messageEn: string): Import
   return { sheet, row: null, column: null, columnLetter: null, field: null, message, messageEn };
 }
 
+/**
+ * Why a second sheet with a ledger header was left alone. A workbook Taizhang exported holds the
+ * same activities again on its per-kind sheets, and the voided ones on 已作废: importing either
+ * would add nothing or bring back what was voided, so only a foreign workbook is told how to.
+ */
+function otherSheetNotice(first: { sheet: SheetTable; columns: SheetColumns }, sheet: SheetTable): ImportNotice {
+  const exported = first.sheet.name === ACTIVITY_SHEET_NAME && first.columns.byKey.has('id');
+  if (exported && sheet.name === VOIDED_SHEET_NAME) {
+    return {
+      sheet: sheet.name,
+      row: null,
+      message: `工作表“${sheet.name}”是已作废的活动，不导入`,
+      messageEn: `sheet "${sheet.name}" lists voided activities and is not imported`,
+    };
+  }
+  if (exported) {
+    return {
+      sheet: sheet.name,
+      row: null,
+      message: `工作表“${sheet.name}”是导出台账的分表，其中的活动都已在“${ACTIVITY_SHEET_NAME}”中，不重复导入`,
+      messageEn: `sheet "${sheet.name}" repeats activities of "${ACTIVITY_SHEET_NAME}" and is not imported`,
+    };
+  }
+  return {
+    sheet: sheet.name,
+    row: null,
+    message: `工作表“${sheet.name}”也有台账表头，本次未导入；如需导入，请指定工作表“${sheet.name}”（命令行：--sheet）再导入一次`,
+    messageEn: `sheet "${sheet.name}" also looks like a ledger and was not imported (choose it with --sheet)`,
+  };
+}
+
 /** The sheets to import: the one asked for, else the first visible one with a ledger header. */
 function chooseSheets(table: TableFile, requested: string | undefined, mapping: ImportMapping | undefined, notices: ImportNotice[]) {
   const located: { sheet: SheetTable; columns: SheetColumns }[] = [];
@@ -92,14 +124,7 @@ function chooseSheets(table: TableFile, requested: string | undefined, mapping: 
     const columns = locateColumns(sheet, mapping);
     if (!columns) continue;
     if (located.length === 0) located.push({ sheet, columns });
-    else {
-      notices.push({
-        sheet: sheet.name,
-        row: null,
-        message: `工作表“${sheet.name}”也有台账表头，本次未导入；如需导入请用 --sheet “${sheet.name}” 再导入一次`,
-        messageEn: `sheet "${sheet.name}" also looks like a ledger and was not imported (use --sheet)`,
-      });
-    }
+    else notices.push(otherSheetNotice(located[0], sheet));
   }
   return { located, tried };
 }

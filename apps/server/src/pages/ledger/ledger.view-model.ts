@@ -60,6 +60,13 @@ export function ledgerModel(input: {
     summary: { live, voided: rows.length - live },
     empty: rows.length === 0,
     newActivityLink: input.canWrite ? `/activities/new${queryString({ org: input.org.id })}` : null,
+    importLink: input.canWrite ? `/imports/new${queryString({ org: input.org.id })}` : null,
+    // The whole year of the org shown (the month and kind filters narrow the page, not the 台账 file).
+    exportLinks: {
+      xlsx: `/ledger/export${queryString({ org: input.org.id, year: input.year, format: 'xlsx' })}`,
+      csv: `/ledger/export${queryString({ org: input.org.id, year: input.year, format: 'csv' })}`,
+      csvGbk: `/ledger/export${queryString({ org: input.org.id, year: input.year, format: 'csv', encoding: 'gb18030' })}`,
+    },
     tallyLink: `/tally${queryString({ org: input.org.id, year: input.year })}`,
     complianceLink: `/compliance${queryString({ org: input.org.id, year: input.year })}`,
   };
