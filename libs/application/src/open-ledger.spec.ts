@@ -13,7 +13,11 @@ describe('where the read models go (planReadModel)', () => {
   });
 
   it('keeps them in the PostgreSQL store’s own schema unless told otherwise', () => {
-    expect(planReadModel(`${pg}?schema=branch_a`, undefined)).toEqual({ kind: 'postgres', connectionString: pg, schema: 'branch_a' });
+    expect(planReadModel(`${pg}?schema=branch_a`, undefined)).toEqual({ kind: 'postgres', connectionString: pg, schema: 'branch_a', eventsBeside: true });
+    // Beside the events only when database and schema are the store's own.
+    expect(planReadModel(`${pg}?schema=branch_a`, `${pg}?schema=branch_a`)).toMatchObject({ eventsBeside: true });
+    expect(planReadModel(`${pg}?schema=branch_a`, `${pg}?schema=branch_b`)).toMatchObject({ schema: 'branch_b', eventsBeside: false });
+    expect(planReadModel(`${pg}?schema=branch_a`, 'postgres://taizhang:secret@db.example/other?schema=branch_a')).toMatchObject({ eventsBeside: false });
     expect(planReadModel(pg, 'sqlite:rm/ledger.db')).toEqual({ kind: 'sqlite-file', filePath: resolve('rm/ledger.db') });
   });
 
@@ -27,7 +31,7 @@ describe('where the read models go (planReadModel)', () => {
     expect(message).toContain('--read-store');
     expect(message).toContain('TAIZHANG_READ_STORE');
     expect(message).not.toContain('changeit');
-    expect(planReadModel('esdb://localhost:2113?tls=false', pg)).toMatchObject({ kind: 'postgres', connectionString: pg });
+    expect(planReadModel('esdb://localhost:2113?tls=false', pg)).toMatchObject({ kind: 'postgres', connectionString: pg, eventsBeside: false });
   });
 
   it('never puts read models into EventStoreDB', () => {

@@ -19,7 +19,11 @@ export interface OpenLedgerOptions {
   live?: boolean;
 }
 
-type ReadModelPlan = { kind: 'beside-sqlite' } | { kind: 'sqlite-file'; filePath: string } | { kind: 'postgres'; connectionString: string; schema: string };
+type ReadModelPlan =
+  | { kind: 'beside-sqlite' }
+  | { kind: 'sqlite-file'; filePath: string }
+  /** `eventsBeside`: the events are the PostgreSQL store of this very database and schema. */
+  | { kind: 'postgres'; connectionString: string; schema: string; eventsBeside: boolean };
 
 function isSqliteBacked(store: EventStore): store is SqliteBackedEventStore {
   const candidate = store as Partial<SqliteBackedEventStore>;
@@ -47,7 +51,10 @@ export function planReadModel(storeUrl: string, readStore: string | undefined): 
     );
   }
   if (target.kind === 'sqlite') return { kind: 'sqlite-file', filePath: target.filePath };
-  if (target.kind === 'postgres') return { kind: 'postgres', connectionString: target.connectionString, schema: target.schema };
+  if (target.kind === 'postgres') {
+    const eventsBeside = events.kind === 'postgres' && events.connectionString === target.connectionString && events.schema === target.schema;
+    return { kind: 'postgres', connectionString: target.connectionString, schema: target.schema, eventsBeside };
+  }
   throw new StoreUrlError(
     '读模型只能保存在 PostgreSQL（postgres://…）或 SQLite（sqlite:<文件路径>）中。Read models live in PostgreSQL or SQLite, not in EventStoreDB.',
   );
@@ -69,7 +76,12 @@ async function ledgerOver(store: EventStore, plan: ReadModelPlan, options: OpenL
   if (plan.kind === 'postgres') {
     // Loaded on demand: a SQLite-only process never loads pg.
     const { openPostgresReadModel } = await import('../../projections/src/postgres');
-    const readModel = await openPostgresReadModel(store, { connectionString: plan.connectionString, schema: plan.schema, live: options.live });
+    const readModel = await openPostgresReadModel(store, {
+      connectionString: plan.connectionString,
+      schema: plan.schema,
+      live: options.live,
+      eventsBeside: plan.eventsBeside,
+    });
     return {
       store,
       view: readModel.view,

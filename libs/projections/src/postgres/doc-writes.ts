@@ -1,6 +1,7 @@
 import type { ActivityDoc, MemberDoc, OrgDoc } from '../../../domain/src/state';
 import type { AccountDoc } from '../accounts/account-doc';
 import type { ReportRecord } from '../reports/report-record';
+import { storedByReference } from './activity-rows';
 import type { Queryable } from './pg-session';
 import type { PgReadModelTables } from './read-model-tables';
 
@@ -61,7 +62,18 @@ export async function writeMembers(db: Queryable, t: PgReadModelTables, docs: re
   }
 }
 
-export async function writeActivities(db: Queryable, t: PgReadModelTables, docs: readonly ActivityDoc[], mode: ActivityWriteMode): Promise<void> {
+/**
+ * With `byReference` (events beside the read model), a document that is exactly what its
+ * ActivityLogged event makes goes in as doc NULL (a JSON null in the array, turned into SQL NULL:
+ * no document is the text `null`).
+ */
+export async function writeActivities(
+  db: Queryable,
+  t: PgReadModelTables,
+  docs: readonly ActivityDoc[],
+  mode: ActivityWriteMode,
+  byReference: boolean,
+): Promise<void> {
   const conflict =
     mode === 'upsert'
       ? `ON CONFLICT (id) DO UPDATE SET org_id = excluded.org_id, date = excluded.date, voided = excluded.voided,
@@ -70,7 +82,7 @@ export async function writeActivities(db: Queryable, t: PgReadModelTables, docs:
   for (const chunk of chunks(docs)) {
     await db.query(
       `INSERT INTO ${t.activity} (id, org_id, date, voided, logged_position, doc)
-       SELECT r.id, r.org_id, r.date, r.voided, r.logged_position, r.doc::text
+       SELECT r.id, r.org_id, r.date, r.voided, r.logged_position, NULLIF(r.doc::text, 'null')
          FROM ROWS FROM (unnest($1::text[]), unnest($2::text[]), unnest($3::text[]), unnest($4::boolean[]), unnest($5::bigint[]),
                          json_array_elements($6::json)) AS r (id, org_id, date, voided, logged_position, doc)
        ${conflict}`,
@@ -80,7 +92,7 @@ export async function writeActivities(db: Queryable, t: PgReadModelTables, docs:
         chunk.map((d) => d.details.date),
         chunk.map((d) => d.voided),
         chunk.map((d) => d.revisions[0]?.globalPosition ?? '0'),
-        docsParam(chunk),
+        docsParam(byReference ? chunk.map((d) => (storedByReference(d) ? null : d)) : chunk),
       ],
     );
   }

@@ -27,11 +27,18 @@ export interface PostgresReadModelOptions {
   pollIntervalMs?: number;
   /** How often a process that is not the owner tries the projection lock again (default 1,000 ms). */
   retryIntervalMs?: number;
-  /** Size of the read model's own pool (default 4). */
+  /** Size of the read model's own pool (default 4; at least 2: a rebuild works on two connections at once). */
   maxConnections?: number;
   /** Errors of the live loop, which retries on its own (default: a warning on the console). */
   onError?: (error: unknown) => void;
   capacities?: DocCapacities;
+  /**
+   * True when `store` is the PostgreSQL event store of this very database and schema (its `events`
+   * table sits beside the rm_ tables): activities are then stored by reference to their
+   * ActivityLogged event, and a rebuild lets the database write them (see read-model-rebuild.ts).
+   * Default false: every document stored in full, events read through the port only.
+   */
+  eventsBeside?: boolean;
 }
 
 const REBUILD_CAPACITIES: DocCapacities = { orgs: 200_000, members: 500_000, activities: 5_000, reports: 100_000, accounts: 100_000 };
@@ -51,7 +58,8 @@ export interface PostgresReadModel {
 
 /**
  * Opens (creating or migrating) the rm_ tables in `schema` over events read from `store` through
- * the port only, so the events may be in PostgreSQL or elsewhere.
+ * the port, so the events may be in PostgreSQL or elsewhere; with `eventsBeside`, activity reads
+ * and a rebuild also use the store's `events` table in the same schema.
  *
  * Who writes: with `live`, the process holding the projection's advisory lock follows the store
  * in the background; the others only read (and take over when the owner's session ends). Without
@@ -62,11 +70,11 @@ export interface PostgresReadModel {
  */
 export async function openPostgresReadModel(store: EventStore, options: PostgresReadModelOptions): Promise<PostgresReadModel> {
   const schema = assertSchemaName(options.schema);
-  const pool = new Pool({ connectionString: options.connectionString, max: options.maxConnections ?? 4 });
+  const pool = new Pool({ connectionString: options.connectionString, max: Math.max(2, options.maxConnections ?? 4) });
   // An idle connection the server drops is discarded by the pool; without a listener that error would end the process.
   pool.on('error', () => undefined);
   try {
-    await migratePostgresReadModel(pool, { schema });
+    await migratePostgresReadModel(pool, { schema, eventsBeside: options.eventsBeside ?? false });
   } catch (error) {
     await pool.end();
     throw error;
@@ -82,6 +90,7 @@ class OpenPostgresReadModel implements PostgresReadModel {
   private readonly pageSize: number;
   private readonly rebuildPageSize: number;
   private readonly bulkThreshold: bigint;
+  private readonly eventsBeside: boolean;
   private closing: Promise<void> | undefined;
 
   constructor(
@@ -90,8 +99,9 @@ class OpenPostgresReadModel implements PostgresReadModel {
     private readonly schema: string,
     options: PostgresReadModelOptions,
   ) {
-    this.view = new PostgresReadModelView(pool, schema);
-    this.writer = new PostgresReadModelWriter(pool, schema, options.capacities ?? DEFAULT_DOC_CAPACITIES);
+    this.eventsBeside = options.eventsBeside ?? false;
+    this.view = new PostgresReadModelView(pool, schema, { eventsBeside: this.eventsBeside });
+    this.writer = new PostgresReadModelWriter(pool, schema, options.capacities ?? DEFAULT_DOC_CAPACITIES, { eventsBeside: this.eventsBeside });
     this.pageSize = options.pageSize ?? 2_000;
     this.rebuildPageSize = options.rebuildPageSize ?? 1_000;
     this.bulkThreshold = BigInt(options.bulkCatchUpThreshold ?? 50_000);
@@ -149,6 +159,7 @@ class OpenPostgresReadModel implements PostgresReadModel {
       capacities: REBUILD_CAPACITIES,
       wait,
       onProgress,
+      eventsBeside: this.eventsBeside,
     });
   }
 

@@ -6,7 +6,9 @@ import type { AccountDoc } from '../accounts/account-doc';
 import type { ReportRecord } from '../reports/report-record';
 import { applyLedgerEvent, FoldPart, LedgerDocAccess, ledgerDocAccess } from '../reducers/apply-ledger-event';
 import { routeEvent } from '../reducers/route-event';
+import { ActivityRow, activitySelect, decodeActivityRows } from './activity-rows';
 import { ActivityWriteMode, writeAccounts, writeActivities, writeMembers, writeOrgs, writeReports } from './doc-writes';
+import { PARSERS } from '../../../event-store/src/postgres/event-row';
 import type { Queryable } from './pg-session';
 import { PrefetchedDocs } from './prefetched-docs';
 import type { PgReadModelTables } from './read-model-tables';
@@ -82,7 +84,7 @@ export class PageFolder implements DocSets {
     const members = this.members.takeDirty();
     if (members.length > 0) await writeMembers(db, t, members);
     const activities = this.activities.takeDirty();
-    if (activities.length > 0) await writeActivities(db, t, activities, activityMode);
+    if (activities.length > 0) await writeActivities(db, t, activities, activityMode, t.events !== undefined);
     const reports = this.reports.takeDirty();
     if (reports.length > 0) await writeReports(db, t, reports);
     const accounts = this.accounts.takeDirty();
@@ -133,7 +135,7 @@ export interface DocSets {
 export async function prefetchDocs(db: Queryable, t: PgReadModelTables, sets: DocSets, wanted: WantedIds): Promise<void> {
   await loadMissing(db, sets.orgs, wanted.orgs, `SELECT doc FROM ${t.org} WHERE id = ANY($1::text[])`);
   await loadMissing(db, sets.members, wanted.members, `SELECT doc FROM ${t.member} WHERE id = ANY($1::text[])`);
-  if (sets.activities) await loadMissing(db, sets.activities, wanted.activities, `SELECT doc FROM ${t.activity} WHERE id = ANY($1::text[])`);
+  if (sets.activities) await loadMissingActivities(db, t, sets.activities, wanted.activities);
   await loadMissing(db, sets.reports, wanted.reports, `SELECT doc FROM ${t.report} WHERE id = ANY($1::text[])`);
   await loadMissing(db, sets.accounts, wanted.accounts, `SELECT doc FROM ${t.account} WHERE username = ANY($1::text[])`);
 }
@@ -147,4 +149,18 @@ async function loadMissing<D>(db: Queryable, docs: PrefetchedDocs<D>, ids: Set<s
     missing,
     result.rows.map((row) => JSON.parse(row.doc) as D),
   );
+}
+
+/** Activities may be stored by reference: read through the join and the reducer (activity-rows.ts). */
+async function loadMissingActivities(db: Queryable, t: PgReadModelTables, docs: PrefetchedDocs<ActivityDoc>, ids: Set<string>): Promise<void> {
+  if (ids.size === 0 || !docs.mayNeedLoading) return;
+  const missing = docs.missing(ids);
+  if (missing.length === 0) return;
+  const result = await db.query<ActivityRow>({
+    text: `${activitySelect(t.activity, t.events)} WHERE a.id = ANY($1::text[])`,
+    values: [missing],
+    rowMode: 'array',
+    types: PARSERS,
+  });
+  docs.supply(missing, decodeActivityRows(result.rows));
 }

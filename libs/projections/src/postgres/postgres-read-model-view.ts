@@ -5,6 +5,8 @@ import { schemaTag } from '../../../event-store/src/postgres/schema-name';
 import type { AccountDoc } from '../accounts/account-doc';
 import type { ActivityFacts, LedgerView } from '../ledger-view';
 import type { ReportRecord } from '../reports/report-record';
+import { PARSERS } from '../../../event-store/src/postgres/event-row';
+import { ActivityFactsRow, activityFactsSelect, ActivityRow, activitySelect, decodeActivityFactsRow, decodeActivityRows, factsOf } from './activity-rows';
 import { CheckpointRow } from './checkpoint-row';
 import { LIVE_PREFIX, PgReadModelTables, tablesWithPrefix } from './read-model-tables';
 
@@ -23,8 +25,11 @@ export class PostgresReadModelView implements LedgerView {
   constructor(
     private readonly pool: Pool,
     schema: string,
+    options: { eventsBeside: boolean } = { eventsBeside: false },
   ) {
-    this.s = statements(tablesWithPrefix(schema, LIVE_PREFIX), `tz_${schemaTag(schema)}_rm_`);
+    // Statement names differ by mode: one process may open both kinds of view over one schema.
+    const tag = `tz_${schemaTag(schema)}_rm${options.eventsBeside ? 'e' : ''}_`;
+    this.s = statements(tablesWithPrefix(schema, LIVE_PREFIX, options), tag);
     this.checkpoint = new CheckpointRow(schema);
   }
 
@@ -49,18 +54,38 @@ export class PostgresReadModelView implements LedgerView {
   }
 
   async getActivity(id: string): Promise<ActivityDoc | undefined> {
-    return this.one<ActivityDoc>(this.s.activityDoc, [id]);
+    return (await this.activities(this.s.activityDoc, [id]))[0];
   }
 
   async listActivities(orgIds: readonly string[], from: CivilDate, to: CivilDate, options: { includeVoided?: boolean } = {}): Promise<ActivityDoc[]> {
     const statement = options.includeVoided ? this.s.activityDocsInRange : this.s.liveActivityDocsInRange;
-    return this.all<ActivityDoc>(statement, [[...orgIds], from, to]);
+    return this.activities(statement, [[...orgIds], from, to]);
   }
 
-  /** The same rows as `listActivities`; only the facts of each document are handed on. */
+  /**
+   * The same rows as `listActivities`, as facts: an activity stored by reference is read from its
+   * event's data alone (no metadata, no reducer); one whose event has an older schema version is
+   * read whole afterwards, through its upcaster.
+   */
   async listActivityFacts(orgIds: readonly string[], from: CivilDate, to: CivilDate): Promise<ActivityFacts[]> {
-    const docs = await this.all<ActivityDoc>(this.s.liveActivityDocsInRange, [[...orgIds], from, to]);
-    return docs.map(({ id, orgId, voided, details }) => ({ id, orgId, voided, details }));
+    const result = await this.pool.query<ActivityFactsRow>({ ...this.s.liveActivityFactsInRange, values: [[...orgIds], from, to], rowMode: 'array' });
+    const facts = new Array<ActivityFacts>(result.rows.length);
+    const older: number[] = [];
+    for (let i = 0; i < facts.length; i++) {
+      const found = decodeActivityFactsRow(result.rows[i]);
+      if (found) facts[i] = found;
+      else older.push(i);
+    }
+    if (older.length > 0) {
+      const docs = await this.activities(this.s.activityDocsByIds, [older.map((i) => result.rows[i][0])]);
+      const byId = new Map(docs.map((doc) => [doc.id, doc]));
+      for (const i of older) {
+        const doc = byId.get(result.rows[i][0]);
+        if (!doc) throw new Error(`activity ${result.rows[i][0]} vanished while its facts were read`);
+        facts[i] = factsOf(doc);
+      }
+    }
+    return facts;
   }
 
   async listReports(orgId?: string): Promise<ReportRecord[]> {
@@ -93,6 +118,11 @@ export class PostgresReadModelView implements LedgerView {
     return result.rows.length === 0 ? undefined : (JSON.parse(result.rows[0][0]) as D);
   }
 
+  private async activities(statement: Statement, values: unknown[]): Promise<ActivityDoc[]> {
+    const result = await this.pool.query<ActivityRow>({ ...statement, values, rowMode: 'array', types: PARSERS });
+    return decodeActivityRows(result.rows);
+  }
+
   private async all<D>(statement: Statement, values: unknown[]): Promise<D[]> {
     const result = await this.pool.query<[string]>({ ...statement, values, rowMode: 'array' });
     const out = new Array<D>(result.rows.length);
@@ -103,8 +133,8 @@ export class PostgresReadModelView implements LedgerView {
 
 function statements(t: PgReadModelTables, prefix: string) {
   const named = (name: string, text: string): Statement => ({ name: `${prefix}${name}`, text });
-  const range = (voided: string) =>
-    `SELECT doc FROM ${t.activity} WHERE org_id = ANY($1::text[]) AND date >= $2 AND date <= $3 ${voided} ORDER BY date, id`;
+  const inRange = (voided: string) => `WHERE a.org_id = ANY($1::text[]) AND a.date >= $2 AND a.date <= $3 ${voided} ORDER BY a.date, a.id`;
+  const range = (voided: string) => `${activitySelect(t.activity, t.events)} ${inRange(voided)}`;
   return {
     orgDoc: named('org', `SELECT doc FROM ${t.org} WHERE id = $1`),
     allOrgDocs: named('orgs', `SELECT doc FROM ${t.org} ORDER BY id`),
@@ -115,9 +145,11 @@ function statements(t: PgReadModelTables, prefix: string) {
       'members_of',
       `SELECT doc FROM ${t.member} WHERE id IN (SELECT member_id FROM ${t.memberOrg} WHERE org_id = ANY($1::text[])) ORDER BY id`,
     ),
-    activityDoc: named('activity', `SELECT doc FROM ${t.activity} WHERE id = $1`),
+    activityDoc: named('activity', `${activitySelect(t.activity, t.events)} WHERE a.id = $1`),
+    activityDocsByIds: named('activities_by_id', `${activitySelect(t.activity, t.events)} WHERE a.id = ANY($1::text[])`),
+    liveActivityFactsInRange: named('live_activity_facts', `${activityFactsSelect(t.activity, t.events)} ${inRange('AND NOT a.voided')}`),
     activityDocsInRange: named('activities', range('')),
-    liveActivityDocsInRange: named('live_activities', range('AND NOT voided')),
+    liveActivityDocsInRange: named('live_activities', range('AND NOT a.voided')),
     reportDoc: named('report', `SELECT doc FROM ${t.report} WHERE id = $1`),
     allReportDocs: named('reports', `SELECT doc FROM ${t.report} ORDER BY position DESC`),
     reportDocsOfOrg: named('reports_of', `SELECT doc FROM ${t.report} WHERE org_id = $1 ORDER BY position DESC`),

@@ -40,8 +40,9 @@ export class PostgresReadModelWriter {
     private readonly pool: Pool,
     schema: string,
     capacities: DocCapacities = DEFAULT_DOC_CAPACITIES,
+    options: { eventsBeside: boolean } = { eventsBeside: false },
   ) {
-    this.folder = new PageFolder(tablesWithPrefix(schema, LIVE_PREFIX), capacities);
+    this.folder = new PageFolder(tablesWithPrefix(schema, LIVE_PREFIX, options), capacities);
     this.checkpointRow = new CheckpointRow(schema);
   }
 
