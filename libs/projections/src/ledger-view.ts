@@ -19,6 +19,12 @@ export interface LedgerView {
   /** Direct children of an org (dissolved ones included); cheap, as it runs on every logged activity. */
   listChildOrgs(parentId: string): Promise<OrgDoc[]>;
   getMember(id: string): Promise<MemberDoc | undefined>;
+  /**
+   * Several members at once, in the order asked (undefined where unknown). A view where each read
+   * is a round trip offers this; callers use `getMembers` in get-members.ts, which falls back to
+   * one `getMember` per id.
+   */
+  getMembers?(ids: readonly string[]): Promise<(MemberDoc | undefined)[]>;
   /** Members with any stint in one of these orgs (all members when omitted). */
   listMembers(orgIds?: readonly string[]): Promise<MemberDoc[]>;
   getActivity(id: string): Promise<ActivityDoc | undefined>;

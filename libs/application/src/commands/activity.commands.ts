@@ -10,6 +10,7 @@ import {
   VoidActivityInput,
 } from '../../../domain/src/commands';
 import type { ActivityDoc, MemberDoc, OrgDoc } from '../../../domain/src';
+import { getMembers } from '../../../projections/src/get-members';
 import type { LedgerView } from '../../../projections/src/ledger-view';
 import type { CommandMeta } from '../command-meta';
 import { key, LedgerCommandHandler } from './ledger-command-handler';
@@ -37,7 +38,7 @@ async function activityFacts(view: LedgerView, orgId: string, input: LogActivity
   const [org, childGroups, memberDocs] = await Promise.all([
     orgId ? view.getOrg(orgId) : undefined,
     orgId ? view.listChildOrgs(orgId) : [],
-    Promise.all(memberIds.map((id) => view.getMember(id))),
+    getMembers(view, memberIds),
   ]);
   const members: Record<string, MemberDoc | undefined> = {};
   memberIds.forEach((id, i) => (members[id] = memberDocs[i]));
@@ -61,8 +62,10 @@ export class LogActivityHandler extends LedgerCommandHandler implements ICommand
     const orgId = key(input.orgId);
     return this.attemptInTurn(orgId, async () => {
       const view = this.ledger.view;
-      const existing = await view.getActivity(activityId);
-      const facts = await activityFacts(view, orgId, input, existing);
+      // Nearly always a new id: read the facts for a new activity alongside the lookup, and read
+      // them again (with the stored activity's members) only when it turns out to exist.
+      const [existing, factsIfNew] = await Promise.all([view.getActivity(activityId), activityFacts(view, orgId, input)]);
+      const facts = existing ? await activityFacts(view, orgId, input, existing) : factsIfNew;
       const decision = decideLogActivity({ ...input, activityId }, { today: this.today(), existing, ...facts });
       // Deterministic event ids: a concurrent duplicate of the same request is absorbed by the store.
       await this.append(orgId, decision.events, meta, facts.org?.streamVersion ?? 'no-stream', `activity:${activityId}:logged`);

@@ -125,8 +125,9 @@ class OpenPostgresReadModel implements PostgresReadModel {
   }
 
   async catchUp(onProgress?: (done: number, total: bigint) => void): Promise<CatchUpResult> {
-    const head = await this.store.headPosition();
-    let position = await this.writer.checkpoint();
+    // Two independent reads: at once, as each is a round trip.
+    const [head, checkpoint] = await Promise.all([this.store.headPosition(), this.writer.checkpoint()]);
+    let position = checkpoint;
     if (position >= head) return { applied: 0, position };
     let applied = 0;
     if (position === 0n && head >= this.bulkThreshold) {

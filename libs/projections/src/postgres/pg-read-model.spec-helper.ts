@@ -4,6 +4,7 @@ import type { EventStore } from '../../../event-store/src/port';
 import { planSyntheticLedger, syntheticBatches } from '../../../../test/bench/synthetic-ledger';
 import { applyEvent, emptyLedgerState, InMemoryLedgerView } from '../in-memory-ledger';
 import type { ActivityFacts, LedgerView } from '../ledger-view';
+import { getMembers } from '../get-members';
 import { listActivityFacts } from '../list-activity-facts';
 import { snapshotOf } from '../ledger-snapshot.spec-helper';
 
@@ -37,6 +38,9 @@ export async function fullSnapshotOf(view: LedgerView) {
     ...base,
     orgsById: await Promise.all([...orgIds, 'no-such-org'].map((id) => view.getOrg(id))),
     membersById: await Promise.all([...base.members.map((m) => m.id), 'no-such-member'].map((id) => view.getMember(id))),
+    // In one read where the view offers it; order kept, unknown and repeated ids included.
+    membersAtOnce: await getMembers(view, ['no-such-member', ...base.members.map((m) => m.id).reverse(), base.members[0]?.id ?? 'none']),
+    noMembersAtOnce: await getMembers(view, []),
     // Every changed activity and a sample of the others (one query each: thousands would be slow).
     activitiesById: await Promise.all(
       [...base.activities.filter((a, i) => a.revisions.length > 1 || i % 10 === 0).map((a) => a.id), 'no-such-activity'].map((id) => view.getActivity(id)),

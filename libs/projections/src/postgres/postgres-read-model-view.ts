@@ -49,6 +49,14 @@ export class PostgresReadModelView implements LedgerView {
     return this.one<MemberDoc>(this.s.memberDoc, [id]);
   }
 
+  async getMembers(ids: readonly string[]): Promise<(MemberDoc | undefined)[]> {
+    if (ids.length === 0) return [];
+    const result = await this.pool.query<[string, string]>({ ...this.s.memberDocsByIds, values: [[...ids]], rowMode: 'array' });
+    const found = new Map<string, MemberDoc>();
+    for (const [id, doc] of result.rows) found.set(id, JSON.parse(doc) as MemberDoc);
+    return ids.map((id) => found.get(id));
+  }
+
   async listMembers(orgIds?: readonly string[]): Promise<MemberDoc[]> {
     return orgIds === undefined ? this.all<MemberDoc>(this.s.allMemberDocs, []) : this.all<MemberDoc>(this.s.memberDocsOfOrgs, [[...orgIds]]);
   }
@@ -140,6 +148,7 @@ function statements(t: PgReadModelTables, prefix: string) {
     allOrgDocs: named('orgs', `SELECT doc FROM ${t.org} ORDER BY id`),
     childOrgDocs: named('child_orgs', `SELECT doc FROM ${t.org} WHERE parent_id = $1 ORDER BY id`),
     memberDoc: named('member', `SELECT doc FROM ${t.member} WHERE id = $1`),
+    memberDocsByIds: named('members_by_id', `SELECT id, doc FROM ${t.member} WHERE id = ANY($1::text[])`),
     allMemberDocs: named('members', `SELECT doc FROM ${t.member} ORDER BY id`),
     memberDocsOfOrgs: named(
       'members_of',
