@@ -32,6 +32,8 @@ export interface PostgresReadModelOptions {
   /** Errors of the live loop, which retries on its own (default: a warning on the console). */
   onError?: (error: unknown) => void;
   capacities?: DocCapacities;
+  /** Activity changes a rebuild keeps in memory rather than reading them again (tests set it low). */
+  rebuildKeptChanges?: number;
   /**
    * True when `store` is the PostgreSQL event store of this very database and schema (its `events`
    * table sits beside the rm_ tables): activities are then stored by reference to their
@@ -91,6 +93,7 @@ class OpenPostgresReadModel implements PostgresReadModel {
   private readonly rebuildPageSize: number;
   private readonly bulkThreshold: bigint;
   private readonly eventsBeside: boolean;
+  private readonly keptChangesLimit: number | undefined;
   private closing: Promise<void> | undefined;
 
   constructor(
@@ -100,6 +103,7 @@ class OpenPostgresReadModel implements PostgresReadModel {
     options: PostgresReadModelOptions,
   ) {
     this.eventsBeside = options.eventsBeside ?? false;
+    this.keptChangesLimit = options.rebuildKeptChanges;
     this.view = new PostgresReadModelView(pool, schema, { eventsBeside: this.eventsBeside });
     this.writer = new PostgresReadModelWriter(pool, schema, options.capacities ?? DEFAULT_DOC_CAPACITIES, { eventsBeside: this.eventsBeside });
     this.pageSize = options.pageSize ?? 2_000;
@@ -161,6 +165,7 @@ class OpenPostgresReadModel implements PostgresReadModel {
       wait,
       onProgress,
       eventsBeside: this.eventsBeside,
+      keptChangesLimit: this.keptChangesLimit,
     });
   }
 

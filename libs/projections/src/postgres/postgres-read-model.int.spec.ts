@@ -7,7 +7,7 @@ import { details, ev } from '../ledger-events.spec-helper';
 import { appendAll, scenario } from '../ledger-snapshot.spec-helper';
 import { migratePostgresReadModel, PG_READ_MODEL_VERSION } from './migrate-read-model';
 import { openPostgresReadModel, PostgresReadModel } from './open-postgres-read-model';
-import { appendSyntheticLedger, factsViaDocs, fullSnapshotOf, inMemoryViewOf } from './pg-read-model.spec-helper';
+import { appendSyntheticLedger, factsViaDocs, fullSnapshotOf, inMemoryViewOf, readEverything } from './pg-read-model.spec-helper';
 
 /** Both ways of storing activities: by reference beside the events (the default plan), and in full. */
 for (const eventsBeside of [true, false]) {
@@ -15,7 +15,7 @@ for (const eventsBeside of [true, false]) {
     const schema = uniqueSchemaName();
     let store: PostgresEventStore;
     const opened: PostgresReadModel[] = [];
-    const open = async (options: { live?: boolean; bulkCatchUpThreshold?: number; pageSize?: number } = {}) => {
+    const open = async (options: { live?: boolean; bulkCatchUpThreshold?: number; pageSize?: number; rebuildKeptChanges?: number } = {}) => {
       const readModel = await openPostgresReadModel(store, { connectionString: url, schema, maxConnections: 3, eventsBeside, ...options });
       opened.push(readModel);
       return readModel;
@@ -190,6 +190,16 @@ for (const eventsBeside of [true, false]) {
         await other.close();
         await dropSchema(url, otherSchema);
       }
+    });
+
+    it('rebuilds the same when there are more activity changes than it keeps (read again by type)', async () => {
+      await appendAll(store, scenario(4));
+      const changes = (await readEverything(store)).filter((e) => e.type === 'ActivityCorrected' || e.type === 'ActivityVoided').length;
+      expect(changes).toBeGreaterThan(3);
+      const readModel = await open({ rebuildKeptChanges: 2, pageSize: 5 });
+      const head = await store.headPosition();
+      expect(await readModel.rebuild()).toEqual({ applied: Number(head), position: head });
+      expect(await fullSnapshotOf(readModel.view)).toEqual(await fullSnapshotOf(await inMemoryViewOf(store)));
     });
 
     it('keeps serving the old state while a rebuild runs, and rebuilds while appends go on', async () => {
