@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import iconv from 'iconv-lite';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -93,7 +94,8 @@ async function logYear(o: Opened): Promise<void> {
   });
   await log('pl-01', 'b1', '03-05', ['party-lecture'], { qualifier: 'invited', title: '党校专家讲党课', attendees: ['m1', 'm2', 'm3', 'm4', 'm6'], hours: 1.5 });
   await log('pl-02', 'b1', '05-20', ['party-lecture'], { qualifier: 'member', title: '党员微党课', headcount: 6 });
-  await log('td-01', 'b1', '03-20', ['theme-day'], { title: '植树主题党日', headcount: 12 });
+  // A leading dash (typed as a bullet) is what a spreadsheet would take for a formula in a CSV.
+  await log('td-01', 'b1', '03-20', ['theme-day'], { title: '-植树主题党日', headcount: 12 });
   await log('gm-01', 'g1', '04-10', ['group-meeting'], { title: '第一党小组学习', attendees: ['m3'] });
   await log('gm-02', 'b1', '04-12', ['group-meeting'], { title: '联合党小组会', groups: ['g1', 'g2'], attendees: ['m3', 'm4'], absent: ['m1'] });
   await log('gm-03', 'g2', '08-08', ['group-meeting'], { title: '第二党小组会', attendees: ['m4'], hours: 1 });
@@ -163,6 +165,7 @@ describe('export → import round trip', () => {
       const file = await exportLedger(source.ledger.view, { orgId: 'c1', year: Y, rollup: true, today: TODAY, format: c.format, encoding: c.encoding });
       const fresh = await openLedger(c.label);
       try {
+        if (c.format === 'csv') expect(iconv.decode(file.content, c.encoding ?? 'utf8')).toContain("'-植树主题党日");
         const parsed = await readImportFile({ bytes: file.content, fileName: file.fileName });
         const plan = await planImport(fresh.ledger, parsed, { orgId: 'c1', today: TODAY });
         expect(plan.problems).toEqual([]);

@@ -35,4 +35,11 @@ describe('writeCsv', () => {
     expect(csvField(2.5)).toBe('2.5');
     expect(csvField(null)).toBe('');
   });
+
+  it('writes formula-like text behind an apostrophe, numbers and dates as they are', () => {
+    expect(csvField('=HYPERLINK("http://example.com")')).toBe('"\'=HYPERLINK(""http://example.com"")"');
+    expect(csvField('-植树主题党日')).toBe("'-植树主题党日");
+    expect(csvField(-2)).toBe('-2');
+    expect(csvField(civilDateCell('2021-03-05'))).toBe('2021-03-05');
+  });
 });

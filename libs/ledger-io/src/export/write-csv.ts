@@ -1,4 +1,5 @@
 import iconv from 'iconv-lite';
+import { guardFormula } from '../formula-guard';
 import { civilDateText, type SheetCell, type SheetSpec } from './sheet-spec';
 
 export const CSV_ENCODINGS = ['utf8', 'gb18030'] as const;
@@ -18,6 +19,7 @@ export function writeCsv(sheet: SheetSpec, encoding: CsvEncoding = 'utf8'): Buff
 
 export function csvField(cell: SheetCell): string {
   if (cell === null) return '';
-  const text = cell instanceof Date ? civilDateText(cell) : String(cell);
+  // Only text can carry a formula: numbers (a negative one too) and dates are written as they are.
+  const text = cell instanceof Date ? civilDateText(cell) : typeof cell === 'string' ? guardFormula(cell) : String(cell);
   return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { unguardFormula } from '../formula-guard';
 import { ImportFileError } from './import-file-error';
 import type { SheetRow, TableFile } from './sheet-table';
 import { decodeText } from './text-encoding';
@@ -14,8 +15,8 @@ function delimiterOf(text: string): string {
 
 /**
  * Reads a CSV (UTF-8 with or without BOM, GBK/GB18030, UTF-16) as one sheet named after the file.
- * Cells stay text: dates and numbers are read by their column. Row numbers count records, which is
- * what Excel shows when it opens the file.
+ * Cells stay text: dates and numbers are read by their column; the apostrophe an export puts before
+ * a formula-like text is taken off. Row numbers count records, which is what Excel shows when it opens the file.
  */
 export function readCsv(bytes: Uint8Array, sheetName: string): TableFile {
   const { text, encoding } = decodeText(bytes);
@@ -30,6 +31,6 @@ export function readCsv(bytes: Uint8Array, sheetName: string): TableFile {
   } catch (error) {
     throw new ImportFileError(`无法读取 CSV 文件：${(error as Error).message}`, `cannot read the CSV file: ${(error as Error).message}`);
   }
-  const rows: SheetRow[] = records.map((cells, i) => ({ number: i + 1, cells }));
+  const rows: SheetRow[] = records.map((cells, i) => ({ number: i + 1, cells: cells.map(unguardFormula) }));
   return { format: 'csv', encoding, sheets: [{ name: sheetName, rows }], date1904: false };
 }
