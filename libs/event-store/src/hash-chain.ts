@@ -37,6 +37,22 @@ export function hashOf(event: HashedFields): string {
  */
 export type ChainedEvent = Omit<StoredEvent, 'globalPosition'> & { dataJson: string; metadataJson: string };
 
+/** The stored event a chained one becomes at `globalPosition` (without the JSON texts). */
+export function storedEventOf(e: ChainedEvent, globalPosition: bigint): StoredEvent {
+  return {
+    eventId: e.eventId,
+    type: e.type,
+    schemaVersion: e.schemaVersion,
+    data: e.data,
+    metadata: e.metadata,
+    streamId: e.streamId,
+    streamVersion: e.streamVersion,
+    globalPosition,
+    prevHash: e.prevHash,
+    hash: e.hash,
+  };
+}
+
 /**
  * Gives a batch of new events their stream versions and hashes, continuing a stream whose last
  * event has `lastVersion` and `lastHash` (0 and GENESIS_HASH for an empty stream).
@@ -47,7 +63,10 @@ export function chainEvents(streamId: string, lastVersion: number, lastHash: str
   let version = lastVersion;
   for (const e of events) {
     version += 1;
-    const partial = {
+    const dataJson = canonicalJson(e.data);
+    const metadataJson = canonicalJson(e.metadata);
+    // Built whole and hashed in place: one object per event (bulk appends chain millions).
+    const chained: ChainedEvent = {
       eventId: e.eventId,
       streamId,
       streamVersion: version,
@@ -56,12 +75,13 @@ export function chainEvents(streamId: string, lastVersion: number, lastHash: str
       data: e.data,
       metadata: e.metadata,
       prevHash,
+      hash: '',
+      dataJson,
+      metadataJson,
     };
-    const dataJson = canonicalJson(e.data);
-    const metadataJson = canonicalJson(e.metadata);
-    const hash = sha256(hashedBody(partial, dataJson, metadataJson));
-    out.push({ ...partial, hash, dataJson, metadataJson });
-    prevHash = hash;
+    chained.hash = sha256(hashedBody(chained, dataJson, metadataJson));
+    out.push(chained);
+    prevHash = chained.hash;
   }
   return out;
 }

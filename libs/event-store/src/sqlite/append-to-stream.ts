@@ -1,7 +1,7 @@
 import { replayOutcome, StoredLocation } from '../append-checks';
 import { GENESIS_HASH, NewEvent, StoredEvent } from '../envelope';
 import { ConcurrencyError, IdempotencyError } from '../errors';
-import { chainEvents } from '../hash-chain';
+import { chainEvents, storedEventOf } from '../hash-chain';
 import { AppendResult, ExpectedVersion } from '../port';
 import { EventStatements } from './statements';
 
@@ -59,10 +59,7 @@ export function appendInTransaction(
         e.hash,
       );
       lastPosition = info.lastInsertRowid as bigint;
-      if (afterAppend) {
-        const { dataJson: _data, metadataJson: _metadata, ...event } = e;
-        stored.push({ ...event, globalPosition: lastPosition });
-      }
+      if (afterAppend) stored.push(storedEventOf(e, lastPosition));
     } catch (error) {
       if (!isDuplicateEventId(error)) throw error;
       return replayOrRefuse(statements, streamId, events, e.eventId, e.streamVersion === actualVersion + 1);
