@@ -41,6 +41,11 @@ export function activitySelect(activityTable: string, eventsTable: string | unde
   return `SELECT a.doc, ${JOINED_EVENT_COLUMNS} FROM ${activityTable} a LEFT JOIN ${eventsTable} e ON a.doc IS NULL AND e.global_position = a.logged_position`;
 }
 
+/** The documents of the activities whose ids are in the text array $1 (any order). */
+export function activitiesByIdsSql(activityTable: string, eventsTable: string | undefined): string {
+  return `${activitySelect(activityTable, eventsTable)} WHERE a.id = ANY($1::text[])`;
+}
+
 /**
  * Columns for a statement that reads only an activity's facts: its stored doc, or else the type,
  * schema version and data of the event it refers to (no metadata, no hashes).

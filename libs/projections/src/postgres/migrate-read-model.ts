@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import { advisoryLockKey, assertSchemaName, quotedSchema } from '../../../event-store/src/postgres/schema-name';
-import { inTransaction, Queryable } from './pg-session';
+import { inTransaction, Queryable, withPooledClient } from './pg-session';
 import {
   bareTableName,
   createDocumentTables,
@@ -48,9 +48,7 @@ export async function migratePostgresReadModel(
 ): Promise<ReadModelMigration> {
   const schema = assertSchemaName(options.schema);
   const storage = options.eventsBeside ? 'by-reference' : 'full';
-  const client = await pool.connect();
-  let broken: Error | undefined;
-  try {
+  return withPooledClient(pool, async (client) => {
     if ((await stateOf(client, schema, storage)) === 'current') return { schema, recreated: false };
     const recreated = await inTransaction(client, async () => {
       await client.query('SELECT pg_advisory_xact_lock($1::bigint)', [advisoryLockKey('migrate', schema).toString()]);
@@ -84,12 +82,7 @@ export async function migratePostgresReadModel(
       return true;
     });
     return { schema, recreated };
-  } catch (error) {
-    broken = error instanceof Error ? error : new Error(String(error));
-    throw error;
-  } finally {
-    client.release(broken);
-  }
+  });
 }
 
 /**

@@ -6,7 +6,7 @@ import type { AccountDoc } from '../accounts/account-doc';
 import type { ReportRecord } from '../reports/report-record';
 import { applyLedgerEvent, FoldPart, LedgerDocAccess, ledgerDocAccess } from '../reducers/apply-ledger-event';
 import { routeEvent } from '../reducers/route-event';
-import { ActivityRow, activitySelect, decodeActivityRows } from './activity-rows';
+import { activitiesByIdsSql, ActivityRow, decodeActivityRows } from './activity-rows';
 import { ActivityWriteMode, writeAccounts, writeActivities, writeMembers, writeOrgs, writeReports } from './doc-writes';
 import { PARSERS } from '../../../event-store/src/postgres/event-row';
 import type { Queryable } from './pg-session';
@@ -157,7 +157,7 @@ async function loadMissingActivities(db: Queryable, t: PgReadModelTables, docs: 
   const missing = docs.missing(ids);
   if (missing.length === 0) return;
   const result = await db.query<ActivityRow>({
-    text: `${activitySelect(t.activity, t.events)} WHERE a.id = ANY($1::text[])`,
+    text: activitiesByIdsSql(t.activity, t.events),
     values: [missing],
     rowMode: 'array',
     types: PARSERS,

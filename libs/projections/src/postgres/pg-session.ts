@@ -1,4 +1,4 @@
-import type { ClientBase } from 'pg';
+import type { ClientBase, Pool, PoolClient } from 'pg';
 
 /** Anything that runs a query: a pool, a pooled client, a plain client. */
 export type Queryable = Pick<ClientBase, 'query'>;
@@ -13,6 +13,23 @@ export async function inTransaction<T>(client: Queryable, work: () => Promise<T>
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
+  }
+}
+
+/**
+ * Runs `work` on a client of the pool and gives it back; a client whose work threw is dropped
+ * rather than reused (a failed statement or COMMIT may leave it in an unknown state).
+ */
+export async function withPooledClient<T>(pool: Pick<Pool, 'connect'>, work: (client: PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    return await work(client);
+  } catch (error) {
+    broken = error instanceof Error ? error : new Error(String(error));
+    throw error;
+  } finally {
+    client.release(broken);
   }
 }
 

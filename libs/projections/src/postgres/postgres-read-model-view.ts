@@ -6,7 +6,7 @@ import type { AccountDoc } from '../accounts/account-doc';
 import type { ActivityFacts, LedgerView } from '../ledger-view';
 import type { ReportRecord } from '../reports/report-record';
 import { PARSERS } from '../../../event-store/src/postgres/event-row';
-import { ActivityFactsRow, activityFactsSelect, ActivityRow, activitySelect, decodeActivityFactsRow, decodeActivityRows, factsOf } from './activity-rows';
+import { activitiesByIdsSql, ActivityFactsRow, activityFactsSelect, ActivityRow, activitySelect, decodeActivityFactsRow, decodeActivityRows, factsOf } from './activity-rows';
 import { CheckpointRow } from './checkpoint-row';
 import { LIVE_PREFIX, PgReadModelTables, tablesWithPrefix } from './read-model-tables';
 
@@ -155,7 +155,7 @@ function statements(t: PgReadModelTables, prefix: string) {
       `SELECT doc FROM ${t.member} WHERE id IN (SELECT member_id FROM ${t.memberOrg} WHERE org_id = ANY($1::text[])) ORDER BY id`,
     ),
     activityDoc: named('activity', `${activitySelect(t.activity, t.events)} WHERE a.id = $1`),
-    activityDocsByIds: named('activities_by_id', `${activitySelect(t.activity, t.events)} WHERE a.id = ANY($1::text[])`),
+    activityDocsByIds: named('activities_by_id', activitiesByIdsSql(t.activity, t.events)),
     liveActivityFactsInRange: named('live_activity_facts', `${activityFactsSelect(t.activity, t.events)} ${inRange('AND NOT a.voided')}`),
     activityDocsInRange: named('activities', range('')),
     liveActivityDocsInRange: named('live_activities', range('AND NOT a.voided')),

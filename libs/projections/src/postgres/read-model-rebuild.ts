@@ -11,7 +11,7 @@ import { createLoggedActivityTable, lastOrgStreamVersions, readOtherEvents } fro
 import { writeAccounts, writeActivities, writeMembers, writeOrgs, writeReports } from './doc-writes';
 import { DocCapacities, DocSets, PageFolder, prefetchDocs, wantedIds, WantedIds } from './page-folder';
 import { LeftOutChanges } from './left-out-changes';
-import { inTransaction, Queryable } from './pg-session';
+import { inTransaction, Queryable, withPooledClient } from './pg-session';
 import { PrefetchedDocs } from './prefetched-docs';
 import {
   bareTableName,
@@ -265,17 +265,8 @@ class Rebuild {
   }
 
   /** Runs `work` on a connection of the pool (beside the rebuild's own, which holds its lock). */
-  private async onOwnConnection<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    let broken: Error | undefined;
-    try {
-      return await work(client);
-    } catch (error) {
-      broken = error instanceof Error ? error : new Error(String(error));
-      throw error;
-    } finally {
-      client.release(broken);
-    }
+  private onOwnConnection<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+    return withPooledClient(this.pool, work);
   }
 
   /** Sets each org's stream version as the logged activities the database folded left it (see `lastOrgStreamVersions`). */
@@ -291,8 +282,10 @@ class Rebuild {
 
   /** Writes a batch of new activities, and the held documents when there are too many (or `all`). */
   private async writeLoaded(db: Queryable, sets: LoadedSets, activities: ActivityDoc[], all: boolean): Promise<void> {
-    if (activities.length > 0) await this.activityTable;
-    if (activities.length > 0) await writeActivities(db, this.next, activities, 'insert', this.next.events !== undefined);
+    if (activities.length > 0) {
+      await this.activityTable;
+      await writeActivities(db, this.next, activities, 'insert', this.next.events !== undefined);
+    }
     const { capacities } = this.options;
     if (all || sets.orgs.size > capacities.orgs) await writeOrgs(db, this.next, sets.orgs.takeDirty());
     if (all || sets.members.size > capacities.members) await writeMembers(db, this.next, sets.members.takeDirty());
